@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Api.Launch;
+using Orchestrator.Hosting;
+
+namespace Orchestrator.Api;
+
+/// <summary>Adds the orchestrator to an AppHost: it launches, supervises and serves the model.</summary>
+public static class OrchestratorBuilderExtensions
+{
+    /// <summary>
+    /// Registers the orchestrator: phased launch, supervision and (later) the control API.
+    /// <code>var builder = DistributedApplication.CreateBuilder(args).AddOrchestrator();</code>
+    /// </summary>
+    public static IDistributedApplicationBuilder AddOrchestrator(this IDistributedApplicationBuilder builder, Action<LaunchOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = new LaunchOptions();
+        configure?.Invoke(options);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<OrchestratorRuntime>();
+        builder.Services.AddSingleton<IDistributedApplicationRuntime>(sp => sp.GetRequiredService<OrchestratorRuntime>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OrchestratorRuntime>());
+        return builder;
+    }
+}

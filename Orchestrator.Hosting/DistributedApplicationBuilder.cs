@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orchestrator.Hosting.ApplicationModel;
+using Orchestrator.Hosting.Notifications;
+using Orchestrator.Hosting.Secrets;
+using Orchestrator.Hosting.Validation;
+
+namespace Orchestrator.Hosting;
+
+/// <summary>The builder behind <see cref="DistributedApplication.CreateBuilder(string[])"/>.</summary>
+public sealed class DistributedApplicationBuilder : IDistributedApplicationBuilder
+{
+    private readonly HostApplicationBuilder _hostBuilder;
+
+    public DistributedApplicationBuilder(DistributedApplicationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _hostBuilder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = options.Args,
+            ContentRootPath = options.AppHostDirectory,
+        });
+        Paths = HostingPaths.Resolve(options, _hostBuilder.Configuration);
+    }
+
+    /// <inheritdoc />
+    public ConfigurationManager Configuration => _hostBuilder.Configuration;
+
+    /// <inheritdoc />
+    public IServiceCollection Services => _hostBuilder.Services;
+
+    /// <inheritdoc />
+    public IHostEnvironment Environment => _hostBuilder.Environment;
+
+    /// <summary>The AppHost's directory and its state directory.</summary>
+    public HostingPaths Paths { get; }
+
+    /// <inheritdoc />
+    public string AppHostDirectory => Paths.AppHostDirectory;
+
+    /// <inheritdoc />
+    public IList<IResource> Resources { get; } = new List<IResource>();
+
+    /// <inheritdoc />
+    public IResourceBuilder<T> AddResource<T>(T resource) where T : IResource
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        Resources.Add(resource);
+        return new ResourceBuilder<T>(this, resource);
+    }
+
+    /// <inheritdoc />
+    public IResourceBuilder<T> CreateResourceBuilder<T>(T resource) where T : IResource
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return new ResourceBuilder<T>(this, resource);
+    }
+
+    /// <inheritdoc />
+    public DistributedApplication Build()
+    {
+        var model = new DistributedApplicationModel(Resources);
+        ModelValidator.ThrowIfInvalid(model);
+
+        Services.AddSingleton(model);
+        Services.AddSingleton(Paths);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<ISecretStore>(_ => new FileSecretStore(Paths.SecretsDirectory));
+        Services.AddSingleton<ResourceNotificationService>();
+
+        if (!Services.Any(s => s.ServiceType == typeof(IDistributedApplicationRuntime)))
+        {
+            throw new InvalidOperationException(
+                "No orchestrator is registered, so nothing would run the model. " +
+                "Reference Orchestrator.Api and call builder.AddOrchestrator() before Build().");
+        }
+
+        return new DistributedApplication(_hostBuilder.Build());
+    }
+}

@@ -1,0 +1,18 @@
+using Orchestrator.Hosting.ApplicationModel;
+
+namespace Orchestrator.Hosting;
+
+internal sealed class ResourceBuilder<T>(IDistributedApplicationBuilder applicationBuilder, T resource) : IResourceBuilder<T>
+    where T : IResource
+{
+    public IDistributedApplicationBuilder ApplicationBuilder { get; } = applicationBuilder;
+
+    public T Resource { get; } = resource;
+
+    public IResourceBuilder<T> WithAnnotation<TAnnotation>(TAnnotation annotation) where TAnnotation : IResourceAnnotation
+    {
+        ArgumentNullException.ThrowIfNull(annotation);
+        Resource.Annotations.Add(annotation);
+        return this;
+    }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what the orchestrator and its tests need and the machine lacks (Debian 12, as root):
+# PostgreSQL and Redis (run natively as resources), wrk (benchmarks). Idempotent and quiet when all is there.
+set -euo pipefail
+
+missing=()
+[ -x /usr/lib/postgresql/15/bin/postgres ] || ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+for extra in "$@"; do
+    command -v "$extra" >/dev/null 2>&1 || missing+=("$extra")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing: ${missing[*]}"
+    if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The Debian packages start system-wide servers; the orchestrator runs its own, so leave theirs off.
+if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
+    systemctl disable --now postgresql redis-server >/dev/null 2>&1 || true
+fi
