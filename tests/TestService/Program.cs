@@ -1,0 +1,87 @@
+// A service for the end-to-end tests. Its behaviour comes from the command line:
+//   --name NAME            the name it prints and stamps (default: OTEL_SERVICE_NAME)
+//   --stamp-file PATH      appends "NAME started|ready UNIX_MS" lines, so tests can check the order of events
+//   --ready-after-ms N     /health answers 503 until N ms after start
+//   --exit-after-ms N      exits with --exit-code after N ms (a crash during launch or later)
+//   --exit-code C          the exit code for --exit-after-ms (default 1)
+//   --hang-health          /health never answers (a hung service)
+//   --print TEXT           prints TEXT to stdout at start
+// It listens on ASPNETCORE_URLS, or on PORT when that is set.
+using System.Globalization;
+
+var options = ServiceOptions.Parse(args);
+var startedAt = DateTimeOffset.UtcNow;
+var name = options.Name ?? Environment.GetEnvironmentVariable("OTEL_SERVICE_NAME") ?? "test-service";
+
+Stamp("started");
+if (options.Print is { } text)
+{
+    Console.WriteLine(text);
+}
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders();
+if (Environment.GetEnvironmentVariable("PORT") is { Length: > 0 } port)
+{
+    builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+}
+
+var app = builder.Build();
+var readyStamped = 0;
+app.MapGet("/health", async (CancellationToken ct) =>
+{
+    if (options.HangHealth)
+    {
+        await Task.Delay(Timeout.Infinite, ct);
+    }
+
+    if (DateTimeOffset.UtcNow - startedAt < TimeSpan.FromMilliseconds(options.ReadyAfterMs))
+    {
+        return Results.StatusCode(503);
+    }
+
+    if (Interlocked.Exchange(ref readyStamped, 1) == 0)
+    {
+        Stamp("ready");
+    }
+
+    return Results.Text($"ok pid={Environment.ProcessId}");
+});
+app.MapGet("/env/{variable}", (string variable) => Results.Text(Environment.GetEnvironmentVariable(variable) ?? string.Empty));
+
+if (options.ExitAfterMs is { } exitAfter)
+{
+    _ = Task.Delay(exitAfter).ContinueWith(_ =>
+    {
+        Console.Error.WriteLine($"{name} exiting with code {options.ExitCode}");
+        Environment.Exit(options.ExitCode);
+    }, TaskScheduler.Default);
+}
+
+Console.WriteLine($"{name} listening (pid {Environment.ProcessId})");
+app.Run();
+
+void Stamp(string what)
+{
+    if (options.StampFile is { } file)
+    {
+        File.AppendAllText(file, $"{name} {what} {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}\n");
+    }
+}
+
+internal sealed record ServiceOptions(string? Name, string? StampFile, int ReadyAfterMs, int? ExitAfterMs, int ExitCode, bool HangHealth, string? Print)
+{
+    public static ServiceOptions Parse(string[] args)
+    {
+        string? Value(string flag) => args.SkipWhile(a => a != flag).Skip(1).FirstOrDefault();
+        int? Number(string flag) => Value(flag) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : null;
+        return new ServiceOptions(
+            Value("--name"),
+            Value("--stamp-file"),
+            Number("--ready-after-ms") ?? 0,
+            Number("--exit-after-ms"),
+            Number("--exit-code") ?? 1,
+            args.Contains("--hang-health"),
+            Value("--print"));
+    }
+}
