@@ -20,7 +20,7 @@ public sealed class ExecutableDriver(HttpHealthCheckProbeFactory httpProbes) : I
         var executable = (ExecutableResource)replica.Resource;
         return new ProcessSpec(
             replica.ReplicaName,
-            executable.Command,
+            ResolveCommand(executable),
             replica.GetCommandLineArgs(),
             executable.WorkingDirectory,
             new Dictionary<string, string>())
@@ -34,4 +34,11 @@ public sealed class ExecutableDriver(HttpHealthCheckProbeFactory httpProbes) : I
 
     /// <inheritdoc />
     public Task OnHealthyAsync(IResource resource, ResourceRuntimeContext runtime, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // "./worker" means the worker beside the working directory, not beside wherever the AppHost was started;
+    // a bare name ("python3") is left for a PATH lookup.
+    private static string ResolveCommand(ExecutableResource executable) =>
+        executable.Command.Contains('/', StringComparison.Ordinal) && !Path.IsPathRooted(executable.Command)
+            ? Path.GetFullPath(executable.Command, executable.WorkingDirectory)
+            : executable.Command;
 }

@@ -28,6 +28,20 @@ public sealed class ExecutableDriverTests : IDisposable
         Assert.Equal("worker-0", spec.ReplicaName);
     }
 
+    [Theory]
+    [InlineData("./bin/worker", "/srv/app/bin/worker")]
+    [InlineData("../tools/worker", "/srv/tools/worker")]
+    [InlineData("/opt/worker", "/opt/worker")]
+    [InlineData("worker", "worker")]
+    public void Resolves_a_relative_command_against_the_working_directory_and_leaves_bare_names_to_PATH(string command, string expected)
+    {
+        var worker = new ExecutableResource("worker", command, "/srv/app");
+
+        var spec = _driver.CreateProcessSpec(Replica(worker, 0))!;
+
+        Assert.Equal(expected, spec.FileName);
+    }
+
     [Fact]
     public void Writes_each_replica_log_to_its_own_file_in_the_log_directory()
     {
