@@ -8,30 +8,37 @@ namespace Orchestrator.Hosting.Redis;
 /// A small Redis client over one TCP connection, speaking RESP2: commands go out as arrays of bulk
 /// strings, replies come back as <see cref="RespValue"/>. StackExchange.Redis does not restore here,
 /// and a health check and a demo cache need no more. Depends on the BCL only, so that a sample service
-/// can compile this file in. Not thread-safe: one command at a time.
+/// can compile this file in (with RespValue.cs, RespKind.cs and RespException.cs). Not thread-safe: one
+/// command at a time. A command cancelled half-way leaves the connection out of step: dispose it.
 /// </summary>
 public sealed class RespClient : IAsyncDisposable
 {
+    private const int InitialBufferSize = 8192;
     private readonly TcpClient _tcp;
     private readonly NetworkStream _stream;
-    private readonly BufferedStream _reader;
+
+    // Bytes received and not yet parsed are _buffer[_start.._end].
+    private byte[] _buffer = new byte[InitialBufferSize];
+    private int _start;
+    private int _end;
 
     private RespClient(TcpClient tcp)
     {
         _tcp = tcp;
         _stream = tcp.GetStream();
-        _reader = new BufferedStream(_stream, 8192);
     }
 
     /// <summary>Connects, and authenticates when a password is given.</summary>
     /// <exception cref="RespException">The server refused the password.</exception>
     public static async Task<RespClient> ConnectAsync(string host, int port, string? password, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(host);
         var tcp = new TcpClient { NoDelay = true };
+        RespClient? client = null;
         try
         {
             await tcp.ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
-            var client = new RespClient(tcp);
+            client = new RespClient(tcp);
             if (!string.IsNullOrEmpty(password))
             {
                 await client.ExecuteAsync(cancellationToken, "AUTH", password).ConfigureAwait(false);
@@ -41,23 +48,34 @@ public sealed class RespClient : IAsyncDisposable
         }
         catch
         {
-            tcp.Dispose();
+            if (client is not null)
+            {
+                await client.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                tcp.Dispose();
+            }
+
             throw;
         }
     }
 
-    /// <summary>Connects from a connection string in Aspire's format: <c>host:port,password=...</c>.</summary>
+    /// <summary>Connects from a connection string in Aspire's format: <c>host:port,password=...</c> (other options are ignored).</summary>
     public static Task<RespClient> ConnectAsync(string connectionString, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         var parts = connectionString.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var hostPort = parts[0];
         var colon = hostPort.LastIndexOf(':');
-        var host = colon > 0 ? hostPort[..colon] : hostPort;
-        var port = colon > 0 ? int.Parse(hostPort[(colon + 1)..], CultureInfo.InvariantCulture) : 6379;
+        var bracketed = hostPort.StartsWith('[');
+        // "[::1]:6379" is IPv6 with a port; a bare "::1" has colons but no port.
+        var hasPort = colon > 0 && (!bracketed || hostPort[colon - 1] == ']') && (bracketed || hostPort.IndexOf(':') == colon);
+        var host = (hasPort ? hostPort[..colon] : hostPort).Trim('[', ']');
+        var port = hasPort ? int.Parse(hostPort[(colon + 1)..], CultureInfo.InvariantCulture) : 6379;
         var password = parts.Skip(1)
             .Select(p => p.Split('=', 2))
-            .Where(kv => kv.Length == 2 && kv[0].Equals("password", StringComparison.OrdinalIgnoreCase))
+            .Where(kv => kv.Length == 2 && kv[0].Trim().Equals("password", StringComparison.OrdinalIgnoreCase))
             .Select(kv => kv[1])
             .LastOrDefault();
         return ConnectAsync(host, port, password, cancellationToken);
@@ -77,6 +95,7 @@ public sealed class RespClient : IAsyncDisposable
         request.Append('*').Append(command.Length).Append("\r\n");
         foreach (var part in command)
         {
+            ArgumentNullException.ThrowIfNull(part, nameof(command));
             request.Append('$').Append(Encoding.UTF8.GetByteCount(part)).Append("\r\n").Append(part).Append("\r\n");
         }
 
@@ -88,7 +107,7 @@ public sealed class RespClient : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await _reader.DisposeAsync().ConfigureAwait(false);
+        await _stream.DisposeAsync().ConfigureAwait(false);
         _tcp.Dispose();
     }
 
@@ -97,7 +116,7 @@ public sealed class RespClient : IAsyncDisposable
         var line = await ReadLineAsync(cancellationToken).ConfigureAwait(false);
         if (line.Length == 0)
         {
-            throw new RespException("Empty reply from the server.");
+            throw new RespException("Empty reply line from the server.");
         }
 
         var body = line[1..];
@@ -110,17 +129,21 @@ public sealed class RespClient : IAsyncDisposable
             case ':':
                 return new RespValue(RespKind.Integer, body);
             case '$':
-                var length = int.Parse(body, CultureInfo.InvariantCulture);
+                var length = ParseLength(body);
                 if (length < 0)
                 {
                     return new RespValue(RespKind.Null, null);
                 }
 
-                var buffer = new byte[length + 2];
-                await _reader.ReadExactlyAsync(buffer, cancellationToken).ConfigureAwait(false);
-                return new RespValue(RespKind.BulkString, Encoding.UTF8.GetString(buffer, 0, length));
+                var bytes = await ReadExactlyAsync(length + 2, cancellationToken).ConfigureAwait(false);
+                if (bytes[length] != '\r' || bytes[length + 1] != '\n')
+                {
+                    throw new RespException("A bulk string did not end with CRLF.");
+                }
+
+                return new RespValue(RespKind.BulkString, Encoding.UTF8.GetString(bytes, 0, length));
             case '*':
-                var count = int.Parse(body, CultureInfo.InvariantCulture);
+                var count = ParseLength(body);
                 if (count < 0)
                 {
                     return new RespValue(RespKind.Null, null);
@@ -138,23 +161,73 @@ public sealed class RespClient : IAsyncDisposable
         }
     }
 
+    private static int ParseLength(string text) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new RespException($"Invalid length '{text}' in a reply.");
+
     private async Task<string> ReadLineAsync(CancellationToken cancellationToken)
     {
-        var bytes = new List<byte>(64);
-        var one = new byte[1];
+        var searchFrom = _start;
         while (true)
         {
-            if (await _reader.ReadAsync(one, cancellationToken).ConfigureAwait(false) == 0)
+            var newline = Array.IndexOf(_buffer, (byte)'\n', searchFrom, _end - searchFrom);
+            if (newline >= 0)
             {
-                throw new RespException("The server closed the connection.");
+                if (newline > _start && _buffer[newline - 1] == '\r')
+                {
+                    var line = Encoding.UTF8.GetString(_buffer, _start, newline - 1 - _start);
+                    _start = newline + 1;
+                    return line;
+                }
+
+                searchFrom = newline + 1;
+                continue;
             }
 
-            if (one[0] == '\n' && bytes.Count > 0 && bytes[^1] == '\r')
-            {
-                return Encoding.UTF8.GetString(bytes.ToArray(), 0, bytes.Count - 1);
-            }
-
-            bytes.Add(one[0]);
+            searchFrom = _end;
+            var consumed = _start;
+            await FillAsync(cancellationToken).ConfigureAwait(false);
+            searchFrom -= consumed - _start;
         }
+    }
+
+    private async Task<byte[]> ReadExactlyAsync(int count, CancellationToken cancellationToken)
+    {
+        var result = new byte[count];
+        var buffered = Math.Min(count, _end - _start);
+        Array.Copy(_buffer, _start, result, 0, buffered);
+        _start += buffered;
+        if (buffered < count)
+        {
+            // Large values go straight from the socket into the result, not through the line buffer.
+            await _stream.ReadExactlyAsync(result.AsMemory(buffered), cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>Reads more bytes after the unparsed ones, first moving them to the front (or growing the buffer).</summary>
+    private async Task FillAsync(CancellationToken cancellationToken)
+    {
+        var pending = _end - _start;
+        if (_start > 0)
+        {
+            Array.Copy(_buffer, _start, _buffer, 0, pending);
+            _start = 0;
+            _end = pending;
+        }
+        else if (_end == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+
+        var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        if (read == 0)
+        {
+            throw new RespException("The server closed the connection.");
+        }
+
+        _end += read;
     }
 }
