@@ -11,7 +11,15 @@ namespace Orchestrator.Api.Launch;
 /// start timeout. It knows nothing of processes or resource kinds: the executor does.
 /// </summary>
 /// <remarks>
-/// One launcher runs one launch; <see cref="StopAsync"/> stops what that launch started, in reverse.
+/// <para>A required resource that fails (its start throws, or outlasts its timeout) stops the launch: the
+/// starts still in flight are cancelled, nothing more starts, and <see cref="LaunchAsync"/> throws
+/// <see cref="LaunchFailedException"/> with the resource's log tail.</para>
+/// <para>An optional resource that fails is stopped, published as FailedToStart, and everything that depends on
+/// it (transitively, required or not) is published as Blocked and never started; the launch goes on.</para>
+/// <para>Explicit-start resources, and everything that depends on them, are left waiting for a command.</para>
+/// <para>The start timeout bounds the start itself and, separately, each wait for a dependency to run to
+/// completion; time queued behind the concurrency limit does not count.</para>
+/// <para>One launcher runs one launch; <see cref="StopAsync"/> stops what that launch handed to the executor, in reverse.</para>
 /// </remarks>
 public sealed class PhasedLauncher
 {
@@ -65,9 +73,10 @@ public sealed class PhasedLauncher
             }
 
             _cancelLaunch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            _run = new LaunchRun(plan, _executor, _states, _options, _timeProvider, _logger, _cancelLaunch.Token);
+            var run = _run = new LaunchRun(plan, _executor, _states, _options, _timeProvider, _logger, _cancelLaunch.Token);
             _logger.LogInformation("Launching {Count} resources in {Phases} phases", plan.Resources.Count(), plan.Phases.Length);
-            _launch = _run.RunAsync();
+            // On the thread pool, so that no executor code runs under this lock.
+            _launch = Task.Run(run.RunAsync, CancellationToken.None);
             return _launch;
         }
     }

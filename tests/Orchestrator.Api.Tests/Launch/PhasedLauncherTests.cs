@@ -272,6 +272,23 @@ public sealed class PhasedLauncherTests
     }
 
     [Fact]
+    public async Task A_dependency_that_never_completes_fails_its_dependent_after_the_start_timeout()
+    {
+        var migrations = _builder.AddService("migrations");
+        _builder.AddService("api").WaitForCompletion(migrations).WithStartTimeout(TimeSpan.FromSeconds(30));
+        using var watching = new CancellationTokenSource(SafetyTimeout);
+        var apiWaits = FirstSnapshotAsync(s => s.ResourceName == "api" && s.StateReason == "waiting for 'migrations' to complete", watching.Token);
+
+        var launch = Launch();
+        await apiWaits;
+        _time.Advance(TimeSpan.FromSeconds(30));
+
+        var ex = await Assert.ThrowsAsync<LaunchFailedException>(() => launch.WaitAsync(SafetyTimeout));
+        Assert.Equal("api", ex.ResourceName);
+        Assert.Contains("'migrations' did not complete within 00:00:30", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_durations_are_measured_on_the_injected_clock()
     {
         _builder.AddService("api");
