@@ -32,20 +32,15 @@ public static class LaunchPlanner
 
         var problems = new List<ModelProblem>();
         var byName = IndexByName(model, problems);
-        var declared = model.Resources.Select((r, i) => (r.Name, i)).DistinctBy(p => p.Name)
-            .ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
-        var dependencies = model.Resources.DistinctBy(r => r.Name)
-            .ToDictionary(r => r.Name, r => ResolveDependencies(r, byName, problems), StringComparer.Ordinal);
-        var resources = byName.Values.OrderBy(r => declared[r.Name]).ToList();
+        var resources = model.Resources.DistinctBy(r => r.Name).ToList();
+        var declared = resources.Select((r, i) => (r.Name, Index: i)).ToDictionary(p => p.Name, p => p.Index, StringComparer.Ordinal);
+        var dependencies = resources.ToDictionary(r => r.Name, r => ResolveDependencies(r, byName, problems), StringComparer.Ordinal);
         IReadOnlyList<IResource> DependenciesOf(IResource r) => dependencies[r.Name];
 
         var (order, unplaced) = DependencyOrder.Sort(resources, DependenciesOf, r => (declared[r.Name], 0));
         if (unplaced.Count > 0)
         {
-            var cycle = DependencyOrder.FindCycle(unplaced, DependenciesOf);
-            problems.Add(new ModelProblem(cycle[0], cycle.Count == 2
-                ? $"Resource '{cycle[0]}' waits for itself, so it can never start. Remove the WaitFor/WithReference that names it."
-                : $"Resources {string.Join(" -> ", cycle.Select(n => $"'{n}'"))} wait for each other, so none of them can start. Remove one of these dependencies."));
+            problems.Add(DescribeCycle(DependencyOrder.FindCycle(unplaced, DependenciesOf)));
         }
 
         ThrowIfAny(problems);
@@ -60,7 +55,9 @@ public static class LaunchPlanner
 
         var blockedUntilStarted = FindExplicitStartBlockers(order, DependenciesOf);
         var numbers = Densify(phases.Values);
-        var planned = order.Select(r => new PlannedResource(
+        var planned = order.ToDictionary(
+            r => r.Name,
+            r => new PlannedResource(
                 r,
                 numbers[phases[r.Name]],
                 GetPriority(r),
@@ -68,15 +65,21 @@ public static class LaunchPlanner
                 r.IsOptional(),
                 r.IsExplicitStart(),
                 [.. DependenciesOf(r).Select(d => DescribeDependency(r, d))],
-                blockedUntilStarted[r.Name]))
-            .ToDictionary(p => p.Name, StringComparer.Ordinal);
+                blockedUntilStarted[r.Name]),
+            StringComparer.Ordinal);
 
-        return new LaunchPlan([.. planned.Values.GroupBy(p => p.Phase).OrderBy(g => g.Key).Select(g => new LaunchPhase(
-            g.Key,
-            IsSerial: g.Key == 0,
-            [.. DependencyOrder.Sort(g.Select(p => p.Resource).ToList(), DependenciesOf, r => (GetPriority(r), declared[r.Name]))
-                .Order.Select(r => planned[r.Name])]))]);
+        return new LaunchPlan([.. planned.Values.GroupBy(p => p.Phase).OrderBy(g => g.Key).Select(phase =>
+        {
+            // Dependencies inside a phase (only phase 0 has them) come first, then priority, then declaration order.
+            var inStartOrder = DependencyOrder.Sort(phase.Select(p => p.Resource).ToList(), DependenciesOf, r => (GetPriority(r), declared[r.Name])).Order;
+            return new LaunchPhase(phase.Key, IsSerial: phase.Key == 0, [.. inStartOrder.Select(r => planned[r.Name])]);
+        })]);
     }
+
+    private static ModelProblem DescribeCycle(IReadOnlyList<string> cycle) =>
+        new(cycle[0], cycle.Count == 2
+            ? $"Resource '{cycle[0]}' waits for itself, so it can never start. Remove the WaitFor/WithReference that names it."
+            : $"Resources {string.Join(" -> ", cycle.Select(n => $"'{n}'"))} wait for each other, so none of them can start. Remove one of these dependencies.");
 
     private static Dictionary<string, IResource> IndexByName(DistributedApplicationModel model, List<ModelProblem> problems)
     {

@@ -242,6 +242,17 @@ public sealed class LaunchPlannerTests
     }
 
     [Fact]
+    public void A_resource_that_waits_for_itself_is_rejected()
+    {
+        var a = _builder.AddService("a");
+        a.WaitFor(a);
+
+        var ex = Assert.Throws<DistributedApplicationValidationException>(() => Plan());
+
+        Assert.Contains("Resource 'a' waits for itself", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_dependency_outside_the_model_is_rejected_naming_both()
     {
         var ghost = new ExecutableResource("ghost", "true", "/tmp");
