@@ -51,12 +51,7 @@ public sealed class ResourceNotificationService(ILogger<ResourceNotificationServ
     /// <summary>Every new snapshot from now on, until <paramref name="cancellationToken"/> is cancelled.</summary>
     public async IAsyncEnumerable<ResourceSnapshot> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var channel = Channel.CreateBounded<ResourceSnapshot>(new BoundedChannelOptions(WatcherCapacity)
-        {
-            FullMode = BoundedChannelFullMode.DropOldest,
-            SingleReader = true,
-        });
-        _watchers.TryAdd(channel, 0);
+        var channel = AddWatcher();
         try
         {
             await foreach (var snapshot in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -74,42 +69,40 @@ public sealed class ResourceNotificationService(ILogger<ResourceNotificationServ
     public async Task<ResourceSnapshot> WaitForAsync(string resourceName, Func<ResourceSnapshot, bool> predicate, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var watch = WatchAsync(cts.Token).GetAsyncEnumerator(cts.Token);
+        // Subscribe before reading the current state, so that no change falls between the two.
+        var channel = AddWatcher();
         try
         {
-            // Subscribe before reading the current state, so that no change falls between the two.
-            var pending = watch.MoveNextAsync();
-            var current = GetSnapshots(resourceName).FirstOrDefault(predicate);
-            if (current is not null)
+            if (GetSnapshots(resourceName).FirstOrDefault(predicate) is { } current)
             {
                 return current;
             }
 
-            while (await pending.ConfigureAwait(false))
+            await foreach (var snapshot in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (watch.Current.ResourceName == resourceName && predicate(watch.Current))
+                if (snapshot.ResourceName == resourceName && predicate(snapshot))
                 {
-                    return watch.Current;
+                    return snapshot;
                 }
-
-                pending = watch.MoveNextAsync();
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
             throw new OperationCanceledException(cancellationToken);
         }
         finally
         {
-            await cts.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await watch.DisposeAsync().ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            _watchers.TryRemove(channel, out _);
         }
+    }
+
+    private Channel<ResourceSnapshot> AddWatcher()
+    {
+        var channel = Channel.CreateBounded<ResourceSnapshot>(new BoundedChannelOptions(WatcherCapacity)
+        {
+            FullMode = BoundedChannelFullMode.DropOldest,
+            SingleReader = true,
+        });
+        _watchers.TryAdd(channel, 0);
+        return channel;
     }
 
     private ResourceSnapshot PublishCore(string replicaName, Func<ResourceSnapshot?, ResourceSnapshot> update)
