@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Health;
 using Microsoft.Extensions.Hosting.Telemetry;
@@ -14,7 +15,8 @@ public static class ServiceDefaultsExtensions
 {
     /// <summary>
     /// Adds health checks, service discovery for every <see cref="System.Net.Http.HttpClient"/> made by the
-    /// factory (<c>http://catalog</c> reaches a replica of catalog), the service's identity, and a startup line.
+    /// factory (<c>http://catalog</c> reaches a replica of catalog), the service's identity, a startup line, and an
+    /// <c>X-Served-By</c> header naming the replica on every response.
     /// <code>var builder = WebApplication.CreateBuilder(args);
     /// builder.AddServiceDefaults();</code>
     /// </summary>
@@ -25,6 +27,7 @@ public static class ServiceDefaultsExtensions
         builder.AddDefaultHealthChecks();
         builder.Services.AddSingleton(ServiceIdentity.FromConfiguration(builder.Configuration, builder.Environment.ApplicationName));
         builder.Services.AddHostedService<StartupLineWriter>();
+        builder.Services.AddTransient<IStartupFilter, ServedByHeaderStartupFilter>();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery());
         return builder;

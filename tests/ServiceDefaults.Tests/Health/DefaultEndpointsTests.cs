@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace ServiceDefaults.Tests.Health;
 
-/// <summary>A real service with the defaults and one failing, untagged check (a dependency that is down), on a free port.</summary>
+/// <summary>A real service (replica svc-7) with the defaults and one failing, untagged check (a dependency that is down), on a free port.</summary>
 public sealed class ServiceWithFailingDependency : IAsyncLifetime
 {
     private WebApplication? _app;
@@ -18,6 +18,7 @@ public sealed class ServiceWithFailingDependency : IAsyncLifetime
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration["OTEL_RESOURCE_ATTRIBUTES"] = "service.instance.id=svc-7";
         builder.AddServiceDefaults();
         builder.Services.AddHealthChecks().AddCheck("database", () => HealthCheckResult.Unhealthy("down on purpose"));
         _app = builder.Build();
@@ -54,5 +55,13 @@ public sealed class DefaultEndpointsTests(ServiceWithFailingDependency service) 
         using var response = await service.Client.GetAsync(new Uri("/alive", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_response_names_the_replica_that_served_it()
+    {
+        using var response = await service.Client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
+
+        Assert.Equal(["svc-7"], response.Headers.GetValues("X-Served-By"));
     }
 }
