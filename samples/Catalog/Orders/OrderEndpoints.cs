@@ -1,3 +1,5 @@
+using Catalog.Data;
+
 namespace Catalog.Orders;
 
 /// <summary>Maps <c>/api/orders</c>.</summary>
@@ -6,7 +8,7 @@ public static class OrderEndpoints
     public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var orders = endpoints.MapGroup("/api/orders");
+        var orders = endpoints.MapGroup("/api/orders").AddEndpointFilter(DatabaseUnavailableFilter.InvokeAsync);
 
         orders.MapPost("/", async Task<IResult> (NewOrder request, OrderStore store, CancellationToken cancellationToken) =>
         {

@@ -1,3 +1,5 @@
+using Catalog.Data;
+
 namespace Catalog.Products;
 
 /// <summary>Maps <c>/api/products</c>.</summary>
@@ -6,7 +8,7 @@ public static class ProductEndpoints
     public static IEndpointRouteBuilder MapProductEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var products = endpoints.MapGroup("/api/products");
+        var products = endpoints.MapGroup("/api/products").AddEndpointFilter(DatabaseUnavailableFilter.InvokeAsync);
 
         products.MapGet("/", async (ProductStore store, CancellationToken cancellationToken) =>
             TypedResults.Ok(await store.ListAsync(cancellationToken)));
