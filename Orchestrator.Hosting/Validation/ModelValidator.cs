@@ -1,4 +1,5 @@
 using Orchestrator.Hosting.ApplicationModel;
+using Orchestrator.Hosting.Validation.Rules;
 
 namespace Orchestrator.Hosting.Validation;
 
@@ -6,14 +7,42 @@ namespace Orchestrator.Hosting.Validation;
 public static class ModelValidator
 {
     /// <summary>Every problem in the model, in resource order.</summary>
-    public static IReadOnlyList<ModelProblem> Validate(DistributedApplicationModel model)
+    public static IReadOnlyList<ModelProblem> Validate(DistributedApplicationModel model) => Validate(model, searchPath: null);
+
+    /// <summary>Every problem in the model, in resource order, looking bare commands up on <paramref name="searchPath"/>.</summary>
+    /// <param name="model">The model to check.</param>
+    /// <param name="searchPath">The PATH used to find executables given by name; the AppHost's own PATH when null.</param>
+    public static IReadOnlyList<ModelProblem> Validate(DistributedApplicationModel model, string? searchPath)
     {
         ArgumentNullException.ThrowIfNull(model);
-        // TODO(H1): the full rule set.
-        return [];
+        IModelRule[] rules =
+        [
+            new ResourceNameRule(),
+            new ReferenceRule(),
+            new DependencyCycleRule(),
+            new EndpointRule(),
+            new ReplicaRule(),
+            new FileSystemRule(searchPath),
+            new LaunchPhaseRule(),
+            new HealthCheckRule(),
+            new StartTimeoutRule(),
+        ];
+
+        // Grouped by resource so a reader sees everything wrong with one resource together; the sort is stable.
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var resource in model.Resources)
+        {
+            order.TryAdd(resource.Name, order.Count);
+        }
+
+        return rules
+            .SelectMany(rule => rule.Check(model))
+            .OrderBy(problem => order.GetValueOrDefault(problem.ResourceName, int.MaxValue))
+            .ToList();
     }
 
     /// <summary>Throws one exception that lists every problem.</summary>
+    /// <exception cref="DistributedApplicationValidationException">The model has at least one problem.</exception>
     public static void ThrowIfInvalid(DistributedApplicationModel model)
     {
         var problems = Validate(model);
