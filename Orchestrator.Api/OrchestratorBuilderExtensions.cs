@@ -17,6 +17,7 @@ public static class OrchestratorBuilderExtensions
         var options = new LaunchOptions();
         configure?.Invoke(options);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<PhasedLauncher>();
         builder.Services.AddSingleton<OrchestratorRuntime>();
         builder.Services.AddSingleton<IDistributedApplicationRuntime>(sp => sp.GetRequiredService<OrchestratorRuntime>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OrchestratorRuntime>());

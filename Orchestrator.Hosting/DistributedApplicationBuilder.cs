@@ -2,7 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orchestrator.Hosting.ApplicationModel;
+using Orchestrator.Hosting.Drivers;
+using Orchestrator.Hosting.EnvironmentVariables;
 using Orchestrator.Hosting.Notifications;
+using Orchestrator.Hosting.Orchestration;
+using Orchestrator.Hosting.Ports;
+using Orchestrator.Hosting.Processes;
 using Orchestrator.Hosting.Secrets;
 using Orchestrator.Hosting.Validation;
 
@@ -68,6 +73,15 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<ISecretStore>(_ => new FileSecretStore(Paths.SecretsDirectory));
         Services.AddSingleton<ResourceNotificationService>();
+        Services.AddSingleton(sp => new ResourceRuntimeContext(
+            Paths.StateDirectory,
+            sp.GetRequiredService<ISecretStore>(),
+            new EndpointAllocator().Allocate(model),
+            OtlpConfiguration.Resolve(Configuration)));
+        // TODO(merge processes): Services.AddSingleton<IProcessRunner, ProcessGroupRunner>();
+        Services.AddResourceDrivers();
+        Services.AddSingleton<ResourceExecutor>();
+        Services.AddSingleton<IResourceExecutor>(sp => sp.GetRequiredService<ResourceExecutor>());
 
         if (!Services.Any(s => s.ServiceType == typeof(IDistributedApplicationRuntime)))
         {

@@ -1,12 +1,65 @@
+using Microsoft.Extensions.Logging;
 using Orchestrator.Hosting;
+using Orchestrator.Hosting.ApplicationModel;
+using Orchestrator.Hosting.Notifications;
 
 namespace Orchestrator.Api.Launch;
 
-/// <summary>Runs the model inside the AppHost: launches it in phases on start, stops it in reverse on stop.</summary>
-internal sealed class OrchestratorRuntime : IDistributedApplicationRuntime
+/// <summary>
+/// Runs the model inside the AppHost: plans it and launches it in phases when the host starts, and
+/// stops it in reverse when the host stops. A failed launch stops whatever it had started.
+/// </summary>
+internal sealed class OrchestratorRuntime(
+    DistributedApplicationModel model,
+    LaunchOptions options,
+    PhasedLauncher launcher,
+    ResourceNotificationService notifications,
+    HostingPaths paths,
+    ILogger<OrchestratorRuntime> logger) : IDistributedApplicationRuntime
 {
-    // TODO(H4): plan, launch, stop.
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>The plan of the current launch, once planned.</summary>
+    public LaunchPlan? Plan { get; private set; }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        Plan = LaunchPlanner.Plan(model, options);
+        logger.LogInformation("Launching {Count} resources in {Phases} phases; state in {StateDirectory}",
+            Plan.Resources.Count(), Plan.Phases.Length, paths.StateDirectory);
+        try
+        {
+            var result = await launcher.LaunchAsync(Plan, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Launch finished in {Elapsed}: {Started} started, {Degraded} failed (optional), {Blocked} blocked",
+                result.Elapsed, result.Started.Length, result.Degraded.Length, result.Blocked.Length);
+            WriteSummary(result);
+        }
+        catch
+        {
+            // Nothing is left half-started: the host does not call StopAsync after a failed start.
+            await launcher.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => launcher.StopAsync(cancellationToken);
+
+    // The one place a person looks once everything is up: what runs where, and where state and secrets are kept.
+    private void WriteSummary(LaunchResult result)
+    {
+        var lines = new List<string> { string.Empty, "The application is running." };
+        foreach (var snapshot in notifications.GetSnapshots())
+        {
+            var urls = snapshot.Urls.IsDefaultOrEmpty ? string.Empty : string.Join(' ', snapshot.Urls);
+            lines.Add($"  {snapshot.ReplicaName,-24} {snapshot.State,-14} {urls}");
+        }
+
+        foreach (var problem in result.Degraded.Concat(result.Blocked))
+        {
+            lines.Add($"  ! {problem.ResourceName}: {problem.Reason}");
+        }
+
+        lines.Add($"  State directory: {paths.StateDirectory}");
+        lines.Add($"  Secrets (mode 0600): {paths.SecretsDirectory}");
+        lines.Add("Press Ctrl+C to stop everything.");
+        Console.Out.WriteLine(string.Join(System.Environment.NewLine, lines));
+    }
 }

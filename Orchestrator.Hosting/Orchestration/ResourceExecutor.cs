@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Hosting.ApplicationModel;
 using Orchestrator.Hosting.Drivers;
-using Orchestrator.Hosting.Environment;
+using Orchestrator.Hosting.EnvironmentVariables;
 using Orchestrator.Hosting.Health;
 using Orchestrator.Hosting.Notifications;
 using Orchestrator.Hosting.Processes;
@@ -17,13 +17,12 @@ namespace Orchestrator.Hosting.Orchestration;
 public sealed class ResourceExecutor(
     ResourceRuntimeContext runtime,
     IProcessRunner runner,
-    IEnumerable<IResourceDriver> drivers,
+    ResourceDriverRegistry drivers,
     ResourceNotificationService notifications,
     TimeProvider timeProvider,
     ILogger<ResourceExecutor> logger,
     ResourceExecutorOptions? options = null) : IResourceExecutor, IAsyncDisposable
 {
-    private readonly IReadOnlyList<IResourceDriver> _drivers = drivers.ToList();
     private readonly ResourceExecutorOptions _options = options ?? new ResourceExecutorOptions();
     private readonly ConcurrentDictionary<string, ReplicaRun> _replicas = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task>> _prepared = new(StringComparer.Ordinal);
@@ -161,7 +160,7 @@ public sealed class ResourceExecutor(
         var spec = driver.CreateProcessSpec(replica);
         if (spec is not null)
         {
-            var environment = new Dictionary<string, string>(EnvironmentBuilder.Build(replica), StringComparer.Ordinal);
+            var environment = new Dictionary<string, string>(ReplicaEnvironment.Build(replica.Resource, replica.Index, runtime), StringComparer.Ordinal);
             foreach (var (name, value) in spec.Environment)
             {
                 environment[name] = value;
@@ -300,9 +299,7 @@ public sealed class ResourceExecutor(
         notifications.PublishUpdate(replica.ReplicaName, s => s with { State = state, StateReason = reason, Urls = urls });
     }
 
-    private IResourceDriver GetDriver(IResource resource) =>
-        _drivers.FirstOrDefault(d => d.CanRun(resource))
-        ?? throw new InvalidOperationException($"No driver runs resource '{resource.Name}' of type {resource.GetType().Name}.");
+    private IResourceDriver GetDriver(IResource resource) => drivers.GetDriver(resource);
 
     /// <summary>One run of one replica: its process and whether a stop was asked for.</summary>
     private sealed class ReplicaRun

@@ -3,6 +3,7 @@
 // also runs `sleep`), prints "launched" once all are healthy, then runs until killed.
 using System.Globalization;
 using Orchestrator.Api;
+using Microsoft.Extensions.Hosting;
 using Orchestrator.Hosting;
 
 var stateDirectory = args[0];
