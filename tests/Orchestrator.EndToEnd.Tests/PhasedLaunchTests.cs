@@ -42,7 +42,7 @@ public sealed class PhasedLaunchTests
 
         Assert.Contains("'broken'", error.Message);
         Assert.Contains("cannot-open-config-file", error.Message);
-        Assert.Empty(ProcessTree.Descendants(Environment.ProcessId).Where(IsOurs));
+        Assert.DoesNotContain(ProcessTree.Descendants(Environment.ProcessId), IsOurs);
     }
 
     [Fact]
