@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Api.Healing;
 using Orchestrator.Api.Launch;
 using Orchestrator.Hosting;
 
@@ -18,6 +19,7 @@ public static class OrchestratorBuilderExtensions
         configure?.Invoke(options);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<PhasedLauncher>();
+        builder.Services.AddHealing();
         builder.Services.AddSingleton<OrchestratorRuntime>();
         builder.Services.AddSingleton<IDistributedApplicationRuntime>(sp => sp.GetRequiredService<OrchestratorRuntime>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OrchestratorRuntime>());

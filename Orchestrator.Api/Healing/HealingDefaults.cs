@@ -18,6 +18,12 @@ public static class HealingDefaults
     /// <summary>How long restarts pause once the circuit opens, before one half-open try.</summary>
     public static readonly TimeSpan CircuitBreakDuration = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long a restarted replica may take from start to healthy, unless the resource says otherwise with <c>WithStartTimeout</c>.</summary>
+    public static readonly TimeSpan RestartStartTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>How many of a quarantined resource's last output lines its quarantine reason and status carry.</summary>
+    public const int QuarantineLogTailLines = 20;
+
     /// <summary>The journal's file name inside the state directory.</summary>
     public const string JournalFileName = "healing.db";
 

@@ -38,4 +38,10 @@ public enum HealingRecordKind
 
     /// <summary>A user released a replica from quarantine.</summary>
     Released,
+
+    /// <summary>A replica failed while a dependency was down: it waits for the dependency instead of climbing its ladder.</summary>
+    WaitingForDependency,
+
+    /// <summary>A user asked for a restart; it does not count on the ladder.</summary>
+    ManualRestart,
 }

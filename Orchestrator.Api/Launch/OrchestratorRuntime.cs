@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orchestrator.Api.Healing;
 using Orchestrator.Hosting;
 using Orchestrator.Hosting.ApplicationModel;
 using Orchestrator.Hosting.Notifications;
@@ -15,6 +16,7 @@ internal sealed class OrchestratorRuntime(
     PhasedLauncher launcher,
     ResourceNotificationService notifications,
     HostingPaths paths,
+    Healer healer,
     ILogger<OrchestratorRuntime> logger) : IDistributedApplicationRuntime
 {
     /// <summary>The plan of the current launch, once planned.</summary>
@@ -31,6 +33,8 @@ internal sealed class OrchestratorRuntime(
             logger.LogInformation("Launch finished in {Elapsed}: {Started} started, {Degraded} failed (optional), {Blocked} blocked",
                 result.Elapsed, result.Started.Length, result.Degraded.Length, result.Blocked.Length);
             WriteSummary(result);
+            // Supervision begins once everything required is up: a failure during the launch is the launch's to report.
+            await healer.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -40,7 +44,12 @@ internal sealed class OrchestratorRuntime(
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => launcher.StopAsync(cancellationToken);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // The healer stops first, so that nothing restarts what the shutdown stops.
+        await healer.StopAsync(cancellationToken).ConfigureAwait(false);
+        await launcher.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     // The one place a person looks once everything is up: what runs where, and where state and secrets are kept.
     private void WriteSummary(LaunchResult result)

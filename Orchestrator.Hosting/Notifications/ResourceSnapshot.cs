@@ -39,6 +39,13 @@ public sealed record ResourceSnapshot(string ResourceName, string ReplicaName, i
     /// <summary>How many times the replica has been restarted.</summary>
     public int RestartCount { get; init; }
 
+    /// <summary>
+    /// The state of the resource's restart circuit breaker as the healer reports it (<c>Closed</c>,
+    /// <c>Open</c>, <c>HalfOpen</c>); null until the healer reports one. A replica whose circuit is not
+    /// closed is out of load balancing.
+    /// </summary>
+    public string? CircuitState { get; init; }
+
     /// <summary>A monotonically increasing number per replica, so that a reader can tell newer from older.</summary>
     public long Version { get; init; }
 

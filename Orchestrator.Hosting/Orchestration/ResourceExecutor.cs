@@ -23,6 +23,9 @@ public sealed class ResourceExecutor(
     ILogger<ResourceExecutor> logger,
     ResourceExecutorOptions? options = null) : IResourceExecutor, IAsyncDisposable
 {
+    /// <summary>The <see cref="ResourceSnapshot.StateReason"/> of a replica that exited because a stop was asked for, not because it failed.</summary>
+    public const string StoppedReason = "stopped";
+
     private readonly ResourceExecutorOptions _options = options ?? new ResourceExecutorOptions();
     private readonly ConcurrentDictionary<string, ReplicaRun> _replicas = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task>> _prepared = new(StringComparer.Ordinal);
@@ -114,7 +117,7 @@ public sealed class ResourceExecutor(
         run.StopRequested = true;
         if (run.Process is not { } process)
         {
-            PublishState(replica, KnownResourceState.Exited, "stopped");
+            PublishState(replica, KnownResourceState.Exited, StoppedReason);
             return;
         }
 
@@ -124,6 +127,51 @@ public sealed class ResourceExecutor(
         }
 
         await process.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stops one replica with a grace period of its own: SIGTERM to its process group, SIGKILL once
+    /// <paramref name="gracePeriod"/> has passed (at once when it is zero, for a hung replica);
+    /// completes once the process has exited. The exit is published as stopped, not as a failure.
+    /// </summary>
+    public async Task StopReplicaAsync(IResource resource, int index, TimeSpan gracePeriod, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var replica = new ReplicaContext(resource, index, runtime);
+        if (!_replicas.TryGetValue(replica.ReplicaName, out var run))
+        {
+            return;
+        }
+
+        run.StopRequested = true;
+        if (run.Process is not { } process)
+        {
+            PublishState(replica, KnownResourceState.Exited, StoppedReason);
+            return;
+        }
+
+        if (process.Exited.IsCompleted)
+        {
+            return;
+        }
+
+        notifications.PublishUpdate(replica.ReplicaName, s => s with { State = KnownResourceState.Stopping, StateReason = null });
+        if (gracePeriod > TimeSpan.Zero)
+        {
+            process.Signal(ProcessSignal.Terminate);
+            try
+            {
+                await process.Exited.WaitAsync(gracePeriod, timeProvider, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (TimeoutException)
+            {
+                logger.LogWarning("{Replica} did not stop within {GracePeriod} of SIGTERM; killing it", replica.ReplicaName, gracePeriod);
+            }
+        }
+
+        process.Signal(ProcessSignal.Kill);
+        await process.Exited.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -262,7 +310,7 @@ public sealed class ResourceExecutor(
         }
 
         var state = exit.ExitCode == 0 && !exit.StopRequested ? KnownResourceState.Finished : KnownResourceState.Exited;
-        var reason = run.StopRequested || exit.StopRequested ? "stopped" : $"exited with code {exit.ExitCode}";
+        var reason = run.StopRequested || exit.StopRequested ? StoppedReason : $"exited with code {exit.ExitCode}";
         if (!run.StopRequested)
         {
             logger.LogWarning("{Replica} (pid {Pid}) exited with code {ExitCode}", replica.ReplicaName, process.ProcessId, exit.ExitCode);
