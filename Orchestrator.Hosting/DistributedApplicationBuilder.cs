@@ -78,7 +78,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
             sp.GetRequiredService<ISecretStore>(),
             new EndpointAllocator().Allocate(model),
             OtlpConfiguration.Resolve(Configuration)));
-        // TODO(merge processes): Services.AddSingleton<IProcessRunner, ProcessGroupRunner>();
+        Services.AddSingleton<IProcessRunner, ProcessGroupRunner>();
         Services.AddResourceDrivers();
         Services.AddSingleton<ResourceExecutor>();
         Services.AddSingleton<IResourceExecutor>(sp => sp.GetRequiredService<ResourceExecutor>());

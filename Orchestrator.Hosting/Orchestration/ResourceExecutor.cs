@@ -228,7 +228,7 @@ public sealed class ResourceExecutor(
             notifications.PublishUpdate(replica.ReplicaName, s => s with
             {
                 State = KnownResourceState.Starting,
-                ProcessId = process.ProcessId,
+                ProcessId = process.ProgramProcessId,
                 StartedAt = process.StartedAt,
                 ExitCode = null,
                 Health = null,

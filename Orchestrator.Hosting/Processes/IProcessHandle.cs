@@ -9,6 +9,12 @@ public interface IProcessHandle : IAsyncDisposable
     /// <summary>The process id (also the process group id).</summary>
     int ProcessId { get; }
 
+    /// <summary>
+    /// The program's own process id: what a user sees in <c>ps</c> and what to kill to simulate a crash.
+    /// It differs from <see cref="ProcessId"/> when the program runs under a wrapper that leads its group.
+    /// </summary>
+    int ProgramProcessId => ProcessId;
+
     /// <summary>When it started.</summary>
     DateTimeOffset StartedAt { get; }
 

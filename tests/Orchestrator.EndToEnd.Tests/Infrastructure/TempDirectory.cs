@@ -6,6 +6,8 @@ internal sealed class TempDirectory : IDisposable
     public TempDirectory()
     {
         Path = Directory.CreateTempSubdirectory("orchestrator-e2e-").FullName;
+        // PostgreSQL and Redis run as their own users and must reach their data directories inside.
+        File.SetUnixFileMode(Path, (UnixFileMode)0b111_101_101);
     }
 
     public string Path { get; }

@@ -1,0 +1,41 @@
+using System.Runtime.InteropServices;
+
+namespace Orchestrator.Hosting.Processes;
+
+/// <summary>The few libc calls the runner needs that .NET does not expose (signalling a whole process group).</summary>
+internal static class LibC
+{
+    private const int NoSuchProcess = 3; // ESRCH
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    [DllImport("libc", EntryPoint = "geteuid")]
+    private static extern uint GetEffectiveUserId();
+
+    [DllImport("libc", EntryPoint = "getpwnam", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern IntPtr GetPasswordEntry(string name);
+
+    /// <summary>True when the AppHost runs as root.</summary>
+    public static bool IsRoot => GetEffectiveUserId() == 0;
+
+    /// <summary>Sends <paramref name="signal"/> to every process in group <paramref name="processGroupId"/>.</summary>
+    /// <returns>False when the group no longer exists.</returns>
+    public static bool SignalGroup(int processGroupId, int signal)
+    {
+        // A non-positive id would address our own group or every process we may signal.
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(processGroupId, 1);
+        if (Kill(-processGroupId, signal) == 0)
+        {
+            return true;
+        }
+
+        var error = Marshal.GetLastPInvokeError();
+        return error == NoSuchProcess
+            ? false
+            : throw new InvalidOperationException($"kill(-{processGroupId}, {signal}) failed with errno {error}.");
+    }
+
+    /// <summary>True when the system knows a user of that name (files, LDAP, whatever NSS is set up for).</summary>
+    public static bool UserExists(string userName) => GetPasswordEntry(userName) != IntPtr.Zero;
+}

@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Orchestrator.Hosting.Processes;
+
+/// <summary>
+/// Runs each replica in its own process group, led by a small bash wrapper (see
+/// <see cref="ProcessGroupWrapper"/>), so that a stop reaches the program and everything it started,
+/// and nothing outlives the AppHost: every child is forked from one long-lived thread and gets a
+/// parent-death signal, so even a SIGKILL of the AppHost takes the groups down. Disposing the runner
+/// kills every group still running. The only code that touches processes.
+/// </summary>
+public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposable, IDisposable
+{
+    private readonly ProcessRunnerOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly ProcessGroupWrapper _wrapper;
+    private readonly ProcessStartThread _startThread;
+    private readonly ConcurrentDictionary<ProcessGroupHandle, byte> _running = new();
+    private readonly Lock _gate = new();
+    private bool _disposed;
+
+    /// <summary>Creates a runner and its start thread.</summary>
+    /// <exception cref="InvalidOperationException">setsid, setpriv or bash is missing.</exception>
+    public ProcessGroupRunner(
+        ProcessRunnerOptions? options = null, TimeProvider? timeProvider = null, ILogger<ProcessGroupRunner>? logger = null)
+    {
+        _options = options ?? new ProcessRunnerOptions();
+        _options.Validate();
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _wrapper = ProcessGroupWrapper.Locate();
+        _startThread = new ProcessStartThread("process-group-runner");
+    }
+
+    /// <summary>How many process groups this runner has started that have not exited yet.</summary>
+    public int RunningCount => _running.Count;
+
+    /// <inheritdoc />
+    public async Task<IProcessHandle> StartAsync(ProcessSpec spec, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentException.ThrowIfNullOrEmpty(spec.FileName);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var programPath = ResolveProgram(spec);
+        var runAsUser = ResolveRunAsUser(spec);
+        var logFile = OpenLogFile(spec);
+        var capture = new ProcessOutputCapture(
+            spec.ReplicaName, _options.LogBufferLines, logFile, _options.MaxLineLength, _timeProvider, _logger);
+        var process = new Process { StartInfo = _wrapper.CreateStartInfo(spec, programPath, runAsUser) };
+        var handle = new ProcessGroupHandle(spec, process, capture, _options, _timeProvider, _logger, OnFinished);
+        try
+        {
+            await _startThread.StartAsync(process, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            capture.Dispose();
+            process.Dispose();
+            throw ex is Win32Exception
+                ? new ProcessStartException($"Cannot start '{spec.ReplicaName}' ({spec.FileName}): {ex.Message}", ex)
+                : ex;
+        }
+
+        try
+        {
+            await handle.InitializeAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            await handle.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        Track(handle);
+        return handle;
+    }
+
+    /// <summary>Kills every group still running and waits (up to the dispose timeout) until they are reaped.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        var running = StopAccepting();
+        if (running.Length > 0)
+        {
+            LogKillingAll(running.Length);
+            foreach (var handle in running)
+            {
+                handle.Kill();
+            }
+
+            try
+            {
+                await Task.WhenAll(running.Select(h => h.Exited)).WaitAsync(_options.DisposeTimeout, _timeProvider).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                LogDisposeTimedOut(_options.DisposeTimeout);
+            }
+        }
+
+        _startThread.Dispose();
+    }
+
+    /// <summary>Kills every group still running without waiting for them to be reaped.</summary>
+    public void Dispose()
+    {
+        foreach (var handle in StopAccepting())
+        {
+            handle.Kill();
+        }
+
+        _startThread.Dispose();
+    }
+
+    private ProcessGroupHandle[] StopAccepting()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+        }
+
+        return [.. _running.Keys];
+    }
+
+    private void Track(ProcessGroupHandle handle)
+    {
+        bool disposed;
+        lock (_gate)
+        {
+            disposed = _disposed;
+            if (!disposed && !handle.Exited.IsCompleted)
+            {
+                _running.TryAdd(handle, 0);
+            }
+        }
+
+        // Disposed while this one was starting: it must not escape the safety net.
+        if (disposed)
+        {
+            handle.Kill();
+        }
+    }
+
+    private void OnFinished(ProcessGroupHandle handle)
+    {
+        lock (_gate)
+        {
+            _running.TryRemove(handle, out _);
+        }
+    }
+
+    private static string ResolveProgram(ProcessSpec spec)
+    {
+        if (!Directory.Exists(spec.WorkingDirectory))
+        {
+            throw new ProcessStartException(
+                $"Cannot start '{spec.ReplicaName}': its working directory '{spec.WorkingDirectory}' does not exist.");
+        }
+
+        // The program is found on the PATH it will itself see.
+        var searchPath = spec.Environment.TryGetValue("PATH", out var path)
+            ? path
+            : spec.RemovedVariables.Contains("PATH") ? null : Environment.GetEnvironmentVariable("PATH");
+        return ProgramResolver.Resolve(spec.FileName, spec.WorkingDirectory, searchPath, spec.ReplicaName);
+    }
+
+    private static string? ResolveRunAsUser(ProcessSpec spec)
+    {
+        // Only root can change user; an unprivileged AppHost runs everything as itself.
+        if (spec.RunAsUser is null || !LibC.IsRoot)
+        {
+            return null;
+        }
+
+        return LibC.UserExists(spec.RunAsUser)
+            ? spec.RunAsUser
+            : throw new ProcessStartException(
+                $"Cannot start '{spec.ReplicaName}' as user '{spec.RunAsUser}': there is no such user. Create it (useradd --system {spec.RunAsUser}) or run as another.");
+    }
+
+    private SizeCappedLogFile? OpenLogFile(ProcessSpec spec)
+    {
+        if (spec.LogFilePath is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new SizeCappedLogFile(spec.LogFilePath, _options.LogFileMaxBytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ProcessStartException(
+                $"Cannot start '{spec.ReplicaName}': its log file '{spec.LogFilePath}' cannot be written ({ex.Message}).", ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Killing {Count} process groups still running")]
+    private partial void LogKillingAll(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Killed process groups were not reaped within {Timeout}")]
+    private partial void LogDisposeTimedOut(TimeSpan timeout);
+}

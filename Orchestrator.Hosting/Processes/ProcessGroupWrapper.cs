@@ -1,0 +1,116 @@
+using System.Diagnostics;
+
+namespace Orchestrator.Hosting.Processes;
+
+/// <summary>
+/// Builds the command line that runs a program in its own process group and ties the group's life
+/// to the AppHost's:
+/// <c>setsid setpriv --pdeathsig USR1 -- bash -c SCRIPT wrap [setpriv --reuid=U ... --] PROGRAM ARGS...</c>.
+/// <c>setsid</c> makes the wrapper a group leader with its own pid as group id; the parent-death
+/// signal reaches the wrapper when the AppHost dies, even by SIGKILL, and the wrapper then kills the
+/// whole group.
+/// </summary>
+internal sealed class ProcessGroupWrapper
+{
+    /// <summary>The signal the kernel sends the wrapper when the AppHost's start thread dies.</summary>
+    public const string ParentDeathSignal = "USR1";
+
+    // Line by line:
+    // 1. The parent-death signal kills the whole group, the wrapper included.
+    // 2. The wrapper ignores the stop signals: they are sent to the whole group, the program gets
+    //    them itself, and the wrapper must outlive it to pass on its exit code. A trap handler instead
+    //    of an ignore would interrupt `wait`, and bash 5.2 then forgets the child's status (exit 255).
+    // 3. The runner's pipe on stdin is kept as fd 9: it is the "go" for the program.
+    // 4. The program runs in a subshell that restores the default dispositions (an ignore is
+    //    inherited, and bash makes background jobs ignore INT and QUIT), waits for the go (end of
+    //    stdin), then becomes the program, with stdin on /dev/null.
+    // 5. The wrapper prints the program's pid as the first line of stdout: the runner reads it
+    //    before the go, so no output of the program can come first, and no /proc polling is needed.
+    // 6. The wrapper's own output goes nowhere, so bash's "Killed" notices do not land in the logs.
+    // 7. The wrapper's exit code is the program's: its code, or 128 + N when signal N ended it.
+    public const string Script = """
+        trap 'kill -KILL 0' USR1
+        trap '' TERM INT QUIT HUP
+        exec 9<&0
+        ( trap - TERM INT QUIT HUP USR1; read -r _ <&9; exec "$@" 9<&- </dev/null ) &
+        echo "$!"
+        exec 9<&- </dev/null >/dev/null 2>&1
+        wait "$!"
+        """;
+
+    private readonly string _setsid;
+    private readonly string _setpriv;
+    private readonly string _bash;
+
+    private ProcessGroupWrapper(string setsid, string setpriv, string bash)
+    {
+        _setsid = setsid;
+        _setpriv = setpriv;
+        _bash = bash;
+    }
+
+    /// <summary>Finds setsid, setpriv and bash on the AppHost's PATH.</summary>
+    /// <exception cref="InvalidOperationException">One of them is missing (util-linux and bash are required).</exception>
+    public static ProcessGroupWrapper Locate()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin";
+        return new ProcessGroupWrapper(Find("setsid", path), Find("setpriv", path), Find("bash", path));
+    }
+
+    /// <summary>The start info for <paramref name="spec"/>, whose program is already resolved to <paramref name="programPath"/>.</summary>
+    public ProcessStartInfo CreateStartInfo(ProcessSpec spec, string programPath, string? runAsUser)
+    {
+        var info = new ProcessStartInfo(_setsid)
+        {
+            WorkingDirectory = spec.WorkingDirectory,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+            StandardErrorEncoding = System.Text.Encoding.UTF8,
+        };
+
+        info.ArgumentList.Add(_setpriv);
+        info.ArgumentList.Add("--pdeathsig");
+        info.ArgumentList.Add(ParentDeathSignal);
+        info.ArgumentList.Add("--");
+        info.ArgumentList.Add(_bash);
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(Script);
+        info.ArgumentList.Add("wrap");
+        if (runAsUser is not null)
+        {
+            // setpriv changes user and execs, unlike runuser it does not fork: the program keeps the pid the wrapper sees.
+            info.ArgumentList.Add(_setpriv);
+            info.ArgumentList.Add($"--reuid={runAsUser}");
+            info.ArgumentList.Add($"--regid={runAsUser}");
+            info.ArgumentList.Add("--init-groups");
+            info.ArgumentList.Add("--");
+        }
+
+        info.ArgumentList.Add(programPath);
+        foreach (var argument in spec.Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in spec.RemovedVariables)
+        {
+            info.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in spec.Environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        return info;
+    }
+
+    private static string Find(string name, string path) =>
+        path.Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => System.IO.Path.Combine(directory, name))
+            .FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException($"The process runner needs '{name}' on PATH ({path}); install util-linux and bash.");
+}

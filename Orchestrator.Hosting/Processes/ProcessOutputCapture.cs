@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+
+namespace Orchestrator.Hosting.Processes;
+
+/// <summary>
+/// Reads a process's stdout and stderr line by line, stamps each line, keeps it in a ring buffer,
+/// appends it to the log file and hands it to subscribers. One lock orders all three, so a
+/// subscriber sees lines in the order the buffer holds them.
+/// </summary>
+internal sealed partial class ProcessOutputCapture : IDisposable
+{
+    private readonly LogRingBuffer _buffer;
+    private readonly TimeProvider _timeProvider;
+    private readonly int _maxLineLength;
+    private readonly ILogger _logger;
+    private readonly string _replicaName;
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stopReading = new();
+    private SizeCappedLogFile? _file;
+    private ImmutableArray<Action<LogLine>> _subscribers = [];
+    private Task _reading = Task.CompletedTask;
+
+    public ProcessOutputCapture(
+        string replicaName, int bufferLines, SizeCappedLogFile? file, int maxLineLength, TimeProvider timeProvider, ILogger logger)
+    {
+        _replicaName = replicaName;
+        _buffer = new LogRingBuffer(bufferLines);
+        _file = file;
+        _maxLineLength = maxLineLength;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    /// <summary>Starts reading both streams until their end.</summary>
+    public void Start(TextReader standardOutput, TextReader standardError)
+    {
+        _reading = Task.WhenAll(
+            Task.Run(() => ReadAsync(standardOutput, isError: false)),
+            Task.Run(() => ReadAsync(standardError, isError: true)));
+    }
+
+    /// <summary>Waits until both streams have ended (all writers are gone) or <paramref name="timeout"/> has passed.</summary>
+    public async Task DrainAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await _reading.WaitAsync(timeout, _timeProvider).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Something outside the group (a daemon that called setsid) still holds the pipe: stop reading.
+            await _stopReading.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    public IReadOnlyList<LogLine> GetTail(int count) => _buffer.GetTail(count);
+
+    public IDisposable Subscribe(Action<LogLine> onLine)
+    {
+        ArgumentNullException.ThrowIfNull(onLine);
+        lock (_gate)
+        {
+            _subscribers = _subscribers.Add(onLine);
+        }
+
+        return new Subscription(this, onLine);
+    }
+
+    /// <summary>Closes the log file; lines still arriving go to memory only.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _file?.Dispose();
+            _file = null;
+        }
+
+        // Not disposed: the readers may still hold its token, and it owns no timer.
+        _stopReading.Cancel();
+    }
+
+    private async Task ReadAsync(TextReader reader, bool isError)
+    {
+        try
+        {
+            await new OutputLineReader(reader, _maxLineLength)
+                .ReadAllAsync(text => Publish(new LogLine(_timeProvider.GetUtcNow(), isError, text)), _stopReading.Token)
+                .ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or IOException)
+        {
+            // The process is gone and its pipe closed under us: nothing more to read.
+        }
+    }
+
+    private void Publish(LogLine line)
+    {
+        lock (_gate)
+        {
+            _buffer.Add(line);
+            WriteToFile(line);
+            foreach (var subscriber in _subscribers)
+            {
+                try
+                {
+                    subscriber(line);
+                }
+                catch (Exception ex)
+                {
+                    LogSubscriberFailed(ex, _replicaName);
+                }
+            }
+        }
+    }
+
+    private void WriteToFile(LogLine line)
+    {
+        if (_file is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _file.Write(line);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A full disk must not stop the process or its in-memory log: give up on the file, say so once.
+            LogFileFailed(ex, _replicaName, _file.FilePath);
+            _file.Dispose();
+            _file = null;
+        }
+    }
+
+    private void Unsubscribe(Action<LogLine> onLine)
+    {
+        lock (_gate)
+        {
+            _subscribers = _subscribers.Remove(onLine);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A log subscriber of {Replica} threw; the line was still kept")]
+    private partial void LogSubscriberFailed(Exception exception, string replica);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the log file {Path} of {Replica} failed; its output is kept in memory only from now on")]
+    private partial void LogFileFailed(Exception exception, string replica, string path);
+
+    private sealed class Subscription(ProcessOutputCapture owner, Action<LogLine> onLine) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                owner.Unsubscribe(onLine);
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Orchestrator.Hosting.Processes;
+
+/// <summary>
+/// The one long-lived thread that forks every child of a runner. A child's parent-death signal
+/// (<c>setpriv --pdeathsig</c>) fires when the <em>thread</em> that forked it ends, not the process:
+/// a child forked from a thread-pool thread would be killed whenever the pool retires that thread.
+/// This thread lives as long as the runner, so the signal fires only when the AppHost dies
+/// (or the runner is disposed, which kills its groups anyway).
+/// </summary>
+internal sealed class ProcessStartThread : IDisposable
+{
+    private readonly BlockingCollection<StartRequest> _requests = new();
+    private readonly Thread _thread;
+
+    public ProcessStartThread(string name)
+    {
+        _thread = new Thread(Serve)
+        {
+            Name = name,
+            // A background thread never keeps the AppHost alive; when the AppHost goes, so do the children.
+            IsBackground = true,
+        };
+        _thread.Start();
+    }
+
+    /// <summary>Starts <paramref name="process"/> on the start thread; completes once it runs.</summary>
+    /// <exception cref="ObjectDisposedException">The runner is shutting down.</exception>
+    public Task StartAsync(Process process, CancellationToken cancellationToken)
+    {
+        var request = new StartRequest(process, cancellationToken);
+        try
+        {
+            _requests.Add(request, cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ObjectDisposedException(nameof(ProcessStartThread), ex);
+        }
+
+        return request.Completion.Task;
+    }
+
+    /// <summary>True when the caller is the start thread (for tests and assertions).</summary>
+    public bool IsCurrentThread => Thread.CurrentThread == _thread;
+
+    /// <summary>Ends the thread after the queued starts; children still running get their parent-death signal.</summary>
+    public void Dispose()
+    {
+        _requests.CompleteAdding();
+        if (!IsCurrentThread)
+        {
+            _thread.Join();
+        }
+
+        _requests.Dispose();
+    }
+
+    private void Serve()
+    {
+        foreach (var request in _requests.GetConsumingEnumerable())
+        {
+            if (request.CancellationToken.IsCancellationRequested)
+            {
+                request.Completion.TrySetCanceled(request.CancellationToken);
+                continue;
+            }
+
+            try
+            {
+                request.Process.Start();
+                request.Completion.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                request.Completion.TrySetException(ex);
+            }
+        }
+    }
+
+    private sealed record StartRequest(Process Process, CancellationToken CancellationToken)
+    {
+        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

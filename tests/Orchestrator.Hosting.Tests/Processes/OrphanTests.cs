@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using Orchestrator.Hosting.Processes;
+
+namespace Orchestrator.Hosting.Tests.Processes;
+
+[Trait("Category", "Integration")]
+public sealed class OrphanTests
+{
+    private static readonly TimeSpan OrphanDeadline = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task No_child_outlives_an_AppHost_killed_with_SIGKILL()
+    {
+        using var host = StartTestHost(childCount: 3);
+        var groups = new List<(int Program, int Group)>();
+        try
+        {
+            while (await host.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) is { } line && line != "ready")
+            {
+                var fields = line.Split(' ');
+                groups.Add((int.Parse(fields[1], CultureInfo.InvariantCulture), int.Parse(fields[2], CultureInfo.InvariantCulture)));
+            }
+
+            Assert.Equal(3, groups.Count);
+            Assert.All(groups, g => Assert.True(ProcTable.IsAlive(g.Program), $"program {g.Program} runs before the kill"));
+            Assert.All(groups, g => Assert.True(ProcTable.LivingMembersOf(g.Group).Count >= 3, $"group {g.Group} holds wrapper, bash and sleep"));
+        }
+        finally
+        {
+            host.Kill();
+            await host.WaitForExitAsync();
+        }
+
+        var gone = await Eventually.TrueAsync(() => groups.All(g => ProcTable.LivingMembersOf(g.Group).Count == 0), OrphanDeadline);
+
+        Assert.True(gone, "still alive: " + string.Join(", ", groups.SelectMany(g => ProcTable.LivingMembersOf(g.Group))));
+    }
+
+    [Fact]
+    public async Task Disposing_the_runner_kills_every_group()
+    {
+        var runner = new ProcessGroupRunner();
+        var groups = new List<int>();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var handle = await runner.StartAsync(TestSpecs.Bash("sleep 1000 & echo ready; wait") with { ReplicaName = $"test-{i}" });
+                Assert.True(await TestSpecs.PrintedAsync(handle, "ready"));
+                groups.Add(handle.ProcessId);
+            }
+
+            Assert.Equal(3, runner.RunningCount);
+        }
+        finally
+        {
+            await runner.DisposeAsync();
+        }
+
+        Assert.Equal(0, runner.RunningCount);
+        Assert.True(await Eventually.TrueAsync(() => groups.All(g => ProcTable.LivingMembersOf(g).Count == 0), OrphanDeadline));
+    }
+
+    [Fact]
+    public async Task A_disposed_runner_refuses_new_starts()
+    {
+        var runner = new ProcessGroupRunner();
+        await runner.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => runner.StartAsync(TestSpecs.Program("true")));
+    }
+
+    private static Process StartTestHost(int childCount)
+    {
+        var hostDll = typeof(OrphanTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "ProcessTestHostPath").Value!;
+        Assert.True(File.Exists(hostDll), $"ProcessTestHost is built by the test project's build: {hostDll}");
+
+        var info = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, UseShellExecute = false };
+        info.ArgumentList.Add("exec");
+        info.ArgumentList.Add(hostDll);
+        info.ArgumentList.Add(childCount.ToString(CultureInfo.InvariantCulture));
+        return Process.Start(info)!;
+    }
+
+    private static string DotnetHost()
+    {
+        var fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk))
+        {
+            return fromSdk;
+        }
+
+        var self = Environment.ProcessPath;
+        return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
+    }
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace Orchestrator.Hosting.Tests.Processes;
+
+/// <summary>What the tests read from /proc: whether a process lives, which processes are in a group.</summary>
+internal static class ProcTable
+{
+    /// <summary>True while the process exists and is not a zombie (a zombie has ended; only its parent has not reaped it).</summary>
+    public static bool IsAlive(int pid) => ReadStat(pid) is { } stat && stat.State is not ('Z' or 'X');
+
+    /// <summary>The process group of a living process, or null.</summary>
+    public static int? GroupOf(int pid) => ReadStat(pid) is { } stat && stat.State is not ('Z' or 'X') ? stat.Group : null;
+
+    /// <summary>Every living process in group <paramref name="processGroupId"/>.</summary>
+    public static IReadOnlyList<int> LivingMembersOf(int processGroupId) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Select(name => int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && GroupOf(pid) == processGroupId)
+            .ToArray();
+
+    private static (char State, int Group)? ReadStat(int pid)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ')'.
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        return (fields[0][0], int.Parse(fields[2], CultureInfo.InvariantCulture));
+    }
+}
