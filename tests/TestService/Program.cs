@@ -5,6 +5,9 @@
 //   --exit-after-ms N      exits with --exit-code after N ms (a crash during launch or later)
 //   --exit-code C          the exit code for --exit-after-ms (default 1)
 //   --hang-health          /health never answers (a hung service)
+//   --hang-health-after-ms N  /health stops answering N ms after start (a service that hangs later; its port stays open)
+//   --exit-when-down VAR   polls the URL in environment variable VAR (GET /health) every 100 ms and exits with
+//                          --exit-code once it cannot connect (a service that dies with its dependency)
 //   --print TEXT           prints TEXT to stdout at start
 // It listens on ASPNETCORE_URLS, or on PORT when that is set.
 using System.Globalization;
@@ -30,7 +33,7 @@ var app = builder.Build();
 var readyStamped = 0;
 app.MapGet("/health", async (CancellationToken ct) =>
 {
-    if (options.HangHealth)
+    if (options.HangHealth || (options.HangHealthAfterMs is { } hangAfter && DateTimeOffset.UtcNow - startedAt >= TimeSpan.FromMilliseconds(hangAfter)))
     {
         await Task.Delay(Timeout.Infinite, ct);
     }
@@ -58,6 +61,27 @@ if (options.ExitAfterMs is { } exitAfter)
     }, TaskScheduler.Default);
 }
 
+if (options.ExitWhenDown is { } variable && Environment.GetEnvironmentVariable(variable) is { Length: > 0 } dependencyUrl)
+{
+    _ = Task.Run(async () =>
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        while (true)
+        {
+            await Task.Delay(100);
+            try
+            {
+                using var _ = await http.GetAsync($"{dependencyUrl.TrimEnd('/')}/health");
+            }
+            catch (HttpRequestException ex)
+            {
+                Console.Error.WriteLine($"{name} lost its dependency at {dependencyUrl} ({ex.Message}); exiting with code {options.ExitCode}");
+                Environment.Exit(options.ExitCode);
+            }
+        }
+    });
+}
+
 Console.WriteLine($"{name} listening (pid {Environment.ProcessId})");
 app.Run();
 
@@ -69,7 +93,8 @@ void Stamp(string what)
     }
 }
 
-internal sealed record ServiceOptions(string? Name, string? StampFile, int ReadyAfterMs, int? ExitAfterMs, int ExitCode, bool HangHealth, string? Print)
+internal sealed record ServiceOptions(
+    string? Name, string? StampFile, int ReadyAfterMs, int? ExitAfterMs, int ExitCode, bool HangHealth, string? Print, int? HangHealthAfterMs, string? ExitWhenDown)
 {
     public static ServiceOptions Parse(string[] args)
     {
@@ -82,6 +107,8 @@ internal sealed record ServiceOptions(string? Name, string? StampFile, int Ready
             Number("--exit-after-ms"),
             Number("--exit-code") ?? 1,
             args.Contains("--hang-health"),
-            Value("--print"));
+            Value("--print"),
+            Number("--hang-health-after-ms"),
+            Value("--exit-when-down"));
     }
 }
