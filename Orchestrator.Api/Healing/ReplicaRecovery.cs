@@ -8,21 +8,23 @@ namespace Orchestrator.Api.Healing;
 /// The policy half of a replica's recovery, run by its supervisor's loop: climb the ladder on each
 /// failure, wait the tier's delay, restart through the resource's circuit, prove the restart with the
 /// minimum uptime, wait for a down dependency instead of climbing, quarantine when the ladder is spent.
-/// Every step is journaled before it is taken. A user's command ends any long wait and runs next.
+/// Every step is journaled before it is taken. A user's restart ends any long wait and runs next.
 /// </summary>
 internal sealed class ReplicaRecovery
 {
     private readonly ReplicaSupervisor _replica;
+    private readonly ReplicaRestarter _restarter;
+    private readonly RecoveryWaits _waits;
     private readonly ReplicaMailbox _mailbox;
     private readonly HealingContext _context;
-    private readonly ReplicaRestarter _restarter;
 
-    public ReplicaRecovery(ReplicaSupervisor replica, ReplicaMailbox mailbox, HealingContext context)
+    public ReplicaRecovery(ReplicaSupervisor replica, ReplicaRestarter restarter, ReplicaMailbox mailbox, HealingContext context)
     {
         _replica = replica;
+        _restarter = restarter;
         _mailbox = mailbox;
         _context = context;
-        _restarter = new ReplicaRestarter(replica, context);
+        _waits = new RecoveryWaits(replica, mailbox, context);
     }
 
     private string ResourceName => _replica.Resource.Name;
@@ -41,54 +43,6 @@ internal sealed class ReplicaRecovery
         {
             failure = await HandleFailureAsync(failure, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>A user's restart: graceful stop, start; it does not count on the ladder, and a start that fails climbs it.</summary>
-    public async Task ManualRestartAsync(ReplicaSignal.ManualRestart command, CancellationToken cancellationToken)
-    {
-        if (_replica.State.IsQuarantined)
-        {
-            command.Done.TrySetException(new InvalidOperationException(
-                $"Replica '{ReplicaName}' is quarantined, so it is not restarted. Release it to start it again."));
-            return;
-        }
-
-        await Recorder.ManualRestartAsync(ResourceName, ReplicaName, _replica.State.Attempts, cancellationToken).ConfigureAwait(false);
-        _replica.SetPhase(ReplicaHealingPhase.Restarting);
-        await _restarter.StopGracefullyAsync(cancellationToken).ConfigureAwait(false);
-        if (await _restarter.StartAsync(cancellationToken).ConfigureAwait(false) is { } failed)
-        {
-            command.Done.TrySetException(new ResourceStartException(ResourceName, failed.Reason,
-                _context.Control.GetLogTail(_replica.Resource, _context.Options.LogTailLines)));
-            await RecoverAsync(failed, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        _replica.SetPhase(ReplicaHealingPhase.Idle);
-        command.Done.TrySetResult();
-    }
-
-    /// <summary>A user's release: the ladder starts over, the circuit closes, the replica starts.</summary>
-    public async Task ReleaseAsync(ReplicaSignal.Release command, CancellationToken cancellationToken)
-    {
-        if (!_replica.State.IsQuarantined)
-        {
-            command.Done.TrySetResult();
-            return;
-        }
-
-        await Recorder.ReleasedAsync(ResourceName, ReplicaName, cancellationToken).ConfigureAwait(false);
-        _replica.Release();
-        await _replica.Owner.ResetCircuitAsync(cancellationToken).ConfigureAwait(false);
-        var failed = await _restarter.StartAsync(cancellationToken).ConfigureAwait(false);
-        command.Done.TrySetResult();
-        if (failed is not null)
-        {
-            await RecoverAsync(failed, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        _replica.SetPhase(ReplicaHealingPhase.Idle);
     }
 
     // One failure: count it, journal it, act on it. Returns the next failure when the restart did not hold.
@@ -149,7 +103,7 @@ internal sealed class ReplicaRecovery
             await _restarter.StopGracefullyAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (!await WaitUntilAsync(due, cancellationToken).ConfigureAwait(false))
+        if (!await _waits.UntilAsync(due, cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
@@ -180,7 +134,7 @@ internal sealed class ReplicaRecovery
                     await Recorder.RestartFailedAsync(ResourceName, ReplicaName, restart.Attempt, failure.Reason, cancellationToken).ConfigureAwait(false);
                     return failure;
                 default:
-                    if (!await WaitForCircuitAsync(restart, cancellationToken).ConfigureAwait(false))
+                    if (!await _waits.ForCircuitAsync(restart, cancellationToken).ConfigureAwait(false))
                     {
                         return null;
                     }
@@ -225,7 +179,7 @@ internal sealed class ReplicaRecovery
                 return null;
             }
 
-            var signal = await NextAsync(state.HealthySince + Ladder.Policy.MinUptime, cancellationToken).ConfigureAwait(false);
+            var signal = await _waits.NextAsync(state.HealthySince + Ladder.Policy.MinUptime, cancellationToken).ConfigureAwait(false);
             if (signal is ReplicaSignal.Failure failure && _replica.IsNew(failure))
             {
                 return failure;
@@ -260,16 +214,14 @@ internal sealed class ReplicaRecovery
                 return null;
             }
 
-            var signal = await NextAsync(state.HealthySince + Ladder.Policy.StabilityPeriod, cancellationToken).ConfigureAwait(false);
+            var signal = await _waits.NextAsync(state.HealthySince + Ladder.Policy.StabilityPeriod, cancellationToken).ConfigureAwait(false);
             if (signal is ReplicaSignal.Failure failure && _replica.IsNew(failure))
             {
                 return failure;
             }
 
-            if (signal is { Preempts: true })
+            if (_waits.Preempted(signal))
             {
-                _mailbox.Defer(signal);
-                _replica.SetPhase(ReplicaHealingPhase.Idle);
                 return null;
             }
         }
@@ -296,10 +248,8 @@ internal sealed class ReplicaRecovery
                 _replica.SetPhase(ReplicaHealingPhase.WaitingForDependency, waitingFor: down);
             }
 
-            if (await NextAsync(null, cancellationToken).ConfigureAwait(false) is { Preempts: true } command)
+            if (_waits.Preempted(await _waits.NextAsync(null, cancellationToken).ConfigureAwait(false)))
             {
-                _mailbox.Defer(command);
-                _replica.SetPhase(ReplicaHealingPhase.Idle);
                 return null;
             }
         }
@@ -331,61 +281,5 @@ internal sealed class ReplicaRecovery
 
         _context.States.PublishQuarantined(ReplicaName, reason);
         _replica.SetQuarantined(reason, tail);
-    }
-
-    // The next signal of a wait. A release is answered here: a replica under recovery is never quarantined, so it is a no-op.
-    private async Task<ReplicaSignal?> NextAsync(DateTimeOffset? until, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var signal = await _mailbox.NextAsync(until, cancellationToken).ConfigureAwait(false);
-            if (signal is not ReplicaSignal.Release release)
-            {
-                return signal;
-            }
-
-            release.Done.TrySetResult();
-        }
-    }
-
-    // Waits for a scheduled restart's delay; false when a command came first and takes over.
-    private async Task<bool> WaitUntilAsync(DateTimeOffset due, CancellationToken cancellationToken)
-    {
-        while (await NextAsync(due, cancellationToken).ConfigureAwait(false) is { } signal)
-        {
-            // The replica is down and its restart is due: further news of the failed run changes nothing.
-            if (signal.Preempts)
-            {
-                _mailbox.Defer(signal);
-                _replica.SetPhase(ReplicaHealingPhase.Idle);
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    // The circuit rejected the restart: wait for the break to end (or for the half-open try under way to finish).
-    private async Task<bool> WaitForCircuitAsync(RestartDecision.Restart restart, CancellationToken cancellationToken)
-    {
-        var openUntil = _replica.Owner.Breaker.OpenUntil;
-        _replica.SetPhase(ReplicaHealingPhase.WaitingForCircuit, restart, openUntil);
-        _context.Logger.LogInformation("Restart of {Replica} paused: the circuit of {Resource} is open until {OpenUntil}", ReplicaName, ResourceName, openUntil);
-        while (true)
-        {
-            var breaker = _replica.Owner.Breaker;
-            if (breaker.State != BreakerState.HalfOpen && (breaker.OpenUntil is not { } until || until <= _context.Time.GetUtcNow()))
-            {
-                return true;
-            }
-
-            var signal = await NextAsync(breaker.OpenUntil, cancellationToken).ConfigureAwait(false);
-            if (signal is { Preempts: true })
-            {
-                _mailbox.Defer(signal);
-                _replica.SetPhase(ReplicaHealingPhase.Idle);
-                return false;
-            }
-        }
     }
 }

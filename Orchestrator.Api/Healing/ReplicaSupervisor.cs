@@ -16,6 +16,7 @@ internal sealed class ReplicaSupervisor
     private readonly HealingContext _context;
     private readonly ReplicaMailbox _mailbox;
     private readonly ReplicaRecovery _recovery;
+    private readonly ReplicaCommands _commands;
     private readonly Lock _gate = new();
     private ReplicaRestartState _state = ReplicaRestartState.Initial;
     private ReplicaHealingStatus _status;
@@ -33,7 +34,9 @@ internal sealed class ReplicaSupervisor
         Name = owner.Resource.GetReplicaName(index);
         _context = context;
         _mailbox = new ReplicaMailbox(context.Time);
-        _recovery = new ReplicaRecovery(this, _mailbox, context);
+        var restarter = new ReplicaRestarter(this, context);
+        _recovery = new ReplicaRecovery(this, restarter, _mailbox, context);
+        _commands = new ReplicaCommands(this, restarter, _recovery, context);
         _status = new ReplicaHealingStatus(Name, ReplicaHealingPhase.Idle, 0);
     }
 
@@ -323,8 +326,8 @@ internal sealed class ReplicaSupervisor
     private Task HandleAsync(ReplicaSignal signal, CancellationToken cancellationToken) => signal switch
     {
         ReplicaSignal.Failure failure => _recovery.RecoverAsync(failure, cancellationToken),
-        ReplicaSignal.ManualRestart restart => _recovery.ManualRestartAsync(restart, cancellationToken),
-        ReplicaSignal.Release release => _recovery.ReleaseAsync(release, cancellationToken),
+        ReplicaSignal.ManualRestart restart => _commands.RestartAsync(restart, cancellationToken),
+        ReplicaSignal.Release release => _commands.ReleaseAsync(release, cancellationToken),
         _ => Task.CompletedTask,
     };
 }

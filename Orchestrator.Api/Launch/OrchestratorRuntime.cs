@@ -46,9 +46,15 @@ internal sealed class OrchestratorRuntime(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // The healer stops first, so that nothing restarts what the shutdown stops.
-        await healer.StopAsync(cancellationToken).ConfigureAwait(false);
-        await launcher.StopAsync(cancellationToken).ConfigureAwait(false);
+        // The healer stops first, so that nothing restarts what the shutdown stops; the resources stop whatever it says.
+        try
+        {
+            await healer.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await launcher.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     // The one place a person looks once everything is up: what runs where, and where state and secrets are kept.
