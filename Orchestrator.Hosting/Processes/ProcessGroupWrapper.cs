@@ -20,21 +20,18 @@ internal sealed class ProcessGroupWrapper
     // 2. The wrapper ignores the stop signals: they are sent to the whole group, the program gets
     //    them itself, and the wrapper must outlive it to pass on its exit code. A trap handler instead
     //    of an ignore would interrupt `wait`, and bash 5.2 then forgets the child's status (exit 255).
-    // 3. The runner's pipe on stdin is kept as fd 9: it is the "go" for the program.
-    // 4. The program runs in a subshell that restores the default dispositions (an ignore is
-    //    inherited, and bash makes background jobs ignore INT and QUIT), waits for the go (end of
-    //    stdin), then becomes the program, with stdin on /dev/null.
-    // 5. The wrapper prints the program's pid as the first line of stdout: the runner reads it
-    //    before the go, so no output of the program can come first, and no /proc polling is needed.
-    // 6. The wrapper's own output goes nowhere, so bash's "Killed" notices do not land in the logs.
-    // 7. The wrapper's exit code is the program's: its code, or 128 + N when signal N ended it.
+    // 3. The program runs in a subshell that restores the default dispositions (an ignore is
+    //    inherited, and bash makes background jobs ignore INT and QUIT), prints its pid as the first
+    //    line of stdout, and becomes the program (stdin is /dev/null, as for every background job).
+    //    The pid comes from the same process before its exec, so no output of the program precedes
+    //    it, the runner needs no /proc polling, and a signal sent once the runner has read it is not lost.
+    // 4. The wrapper's own output goes nowhere, so bash's "Killed" notices do not land in the logs.
+    // 5. The wrapper's exit code is the program's: its code, or 128 + N when signal N ended it.
     public const string Script = """
         trap 'kill -KILL 0' USR1
         trap '' TERM INT QUIT HUP
-        exec 9<&0
-        ( trap - TERM INT QUIT HUP USR1; read -r _ <&9; exec "$@" 9<&- </dev/null ) &
-        echo "$!"
-        exec 9<&- </dev/null >/dev/null 2>&1
+        ( trap - TERM INT QUIT HUP USR1; echo "$BASHPID"; exec "$@" ) &
+        exec >/dev/null 2>&1
         wait "$!"
         """;
 

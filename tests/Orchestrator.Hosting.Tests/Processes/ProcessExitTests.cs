@@ -30,16 +30,20 @@ public sealed class ProcessExitTests
         Assert.False(exit.StopRequested);
     }
 
-    [Fact]
-    public async Task Reports_128_plus_the_signal_that_ended_the_program()
+    [Theory]
+    [InlineData(ProcessSignal.Interrupt)]
+    [InlineData(ProcessSignal.Quit)]
+    [InlineData(ProcessSignal.Terminate)]
+    public async Task Reports_128_plus_the_signal_that_ended_the_program_even_right_after_the_start(ProcessSignal signal)
     {
         await using var runner = new ProcessGroupRunner();
         await using var handle = await runner.StartAsync(TestSpecs.Program("sleep", "1000"));
 
-        handle.Signal(ProcessSignal.Interrupt);
+        handle.Signal(signal);
         var exit = await handle.Exited.WaitAsync(TestSpecs.Patience);
 
-        Assert.Equal(128 + 2, exit.ExitCode);
+        Assert.Equal(128 + (int)signal, exit.ExitCode);
+        Assert.False(exit.StopRequested);
     }
 
     [Fact]
