@@ -180,19 +180,25 @@ internal sealed partial class ProcessGroupHandle : IProcessHandle
     private async Task CompleteExitAsync()
     {
         var exitedAt = _timeProvider.GetUtcNow();
+        var stopRequested = _stopRequested;
         _exitObserved = true;
         var exitCode = _process.ExitCode;
-        await _ready.Task.ConfigureAwait(false);
+        try
+        {
+            await _ready.Task.ConfigureAwait(false);
 
-        // The program is gone; anything it started in its group would be an orphan (and would hold the output pipe).
-        KillGroupRemnants();
-        await _capture.DrainAsync(_options.OutputDrainTimeout).ConfigureAwait(false);
-        _capture.Dispose();
-
-        var exit = new ProcessExit(exitCode, exitedAt, _stopRequested);
-        LogExited(Spec.ReplicaName, ProgramProcessId, exitCode, exit.StopRequested);
-        _exited.TrySetResult(exit);
-        _onFinished(this);
+            // The program is gone; anything it started in its group would be an orphan (and would hold the output pipe).
+            KillGroupRemnants();
+            await _capture.DrainAsync(_options.OutputDrainTimeout).ConfigureAwait(false);
+            _capture.Dispose();
+        }
+        finally
+        {
+            // Whatever went wrong above, waiters on the exit must not hang.
+            LogExited(Spec.ReplicaName, ProgramProcessId, exitCode, stopRequested);
+            _exited.TrySetResult(new ProcessExit(exitCode, exitedAt, stopRequested));
+            _onFinished(this);
+        }
     }
 
     private void SignalGroup(ProcessSignal signal)

@@ -55,7 +55,7 @@ public sealed class ProcessExitTests
         Assert.NotEqual(handle.ProcessId, handle.ProgramProcessId);
         Assert.Equal(handle.ProcessId, ProcTable.GroupOf(handle.ProcessId));
         Assert.Equal(handle.ProcessId, ProcTable.GroupOf(handle.ProgramProcessId));
-        Assert.Equal("sleep", File.ReadAllText($"/proc/{handle.ProgramProcessId}/comm").Trim());
+        Assert.True(await Eventually.TrueAsync(() => ReadCommand(handle.ProgramProcessId) == "sleep", TestSpecs.Patience));
     }
 
     [Fact]
@@ -70,6 +70,9 @@ public sealed class ProcessExitTests
 
         Assert.True(await Eventually.TrueAsync(() => !ProcTable.IsAlive(leftover), TestSpecs.Patience));
     }
+
+    // The pid is known before the exec into the program completes: until then it is still the shell.
+    private static string ReadCommand(int pid) => File.ReadAllText($"/proc/{pid}/comm").Trim();
 
     private static System.Diagnostics.Process Process(int pid) => System.Diagnostics.Process.GetProcessById(pid);
 }
