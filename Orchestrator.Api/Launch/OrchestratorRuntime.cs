@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.Hosting;
 using Orchestrator.Hosting.ApplicationModel;
 using Orchestrator.Hosting.Notifications;
+using Orchestrator.Hosting.Orchestration;
 
 namespace Orchestrator.Api.Launch;
 
@@ -13,6 +14,7 @@ internal sealed class OrchestratorRuntime(
     DistributedApplicationModel model,
     LaunchOptions options,
     PhasedLauncher launcher,
+    ResourceExecutor executor,
     ResourceNotificationService notifications,
     HostingPaths paths,
     ILogger<OrchestratorRuntime> logger) : IDistributedApplicationRuntime
@@ -27,6 +29,7 @@ internal sealed class OrchestratorRuntime(
             Plan.Resources.Count(), Plan.Phases.Length, paths.StateDirectory);
         try
         {
+            await executor.PrepareAllAsync(Plan.Resources.Where(r => r.IsAutoStarted).Select(r => r.Resource), cancellationToken).ConfigureAwait(false);
             var result = await launcher.LaunchAsync(Plan, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Launch finished in {Elapsed}: {Started} started, {Degraded} failed (optional), {Blocked} blocked",
                 result.Elapsed, result.Started.Length, result.Degraded.Length, result.Blocked.Length);
