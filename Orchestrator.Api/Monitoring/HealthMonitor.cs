@@ -183,7 +183,16 @@ public sealed class HealthMonitor : IAsyncDisposable
             var next = first;
             while (await next.ConfigureAwait(false))
             {
-                Observe(snapshots.Current.ReplicaName);
+                try
+                {
+                    Observe(snapshots.Current.ReplicaName);
+                }
+                catch (Exception ex)
+                {
+                    // One replica the monitor cannot follow must not blind it to all the others.
+                    _logger.LogError(ex, "Could not follow {Replica}", snapshots.Current.ReplicaName);
+                }
+
                 next = snapshots.MoveNextAsync();
             }
         }
@@ -240,7 +249,7 @@ public sealed class HealthMonitor : IAsyncDisposable
             probes = _probes.GetProbes(snapshot);
             probes.Settings.Validate();
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        catch (Exception ex)
         {
             // Without probes the replica still gets its CPU and memory watched.
             _logger.LogError(ex, "Cannot check the health of {Replica}: {Reason}", snapshot.ReplicaName, ex.Message);

@@ -40,5 +40,6 @@ public sealed record HealthMonitorOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(HistoryCapacity, 1, nameof(HistoryCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HostSampleInterval, TimeSpan.Zero, nameof(HostSampleInterval));
         ArgumentNullException.ThrowIfNull(HostThresholds, nameof(HostThresholds));
+        HostThresholds.Validate();
     }
 }

@@ -14,4 +14,18 @@ public sealed record HostThresholds
 
     /// <summary>How many percentage points under its threshold a metric must fall to count as recovered.</summary>
     public double RecoveryMargin { get; init; } = MonitoringDefaults.RecoveryMargin;
+
+    /// <exception cref="ArgumentOutOfRangeException">A threshold is outside (0, 100], or the margin is negative.</exception>
+    internal void Validate()
+    {
+        foreach (var (name, value) in new[] { (nameof(CpuPercent), CpuPercent), (nameof(MemoryPercent), MemoryPercent), (nameof(DiskPercent), DiskPercent) })
+        {
+            if (value is <= 0 or > 100)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"The host's {name} threshold must be above 0 and at most 100.");
+            }
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(RecoveryMargin, nameof(RecoveryMargin));
+    }
 }

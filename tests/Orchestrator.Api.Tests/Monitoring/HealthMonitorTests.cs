@@ -37,6 +37,22 @@ public sealed class HealthMonitorTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Checks_a_thousand_replicas_once_each_per_interval()
+    {
+        var probes = Enumerable.Range(0, 1000).Select(i => _harness.NewProbe($"probe {i}")).ToList();
+        for (var i = 0; i < probes.Count; i++)
+        {
+            _harness.PublishRunning(i, probes[i]);
+        }
+
+        await _harness.StartAsync();
+        await _harness.AdvanceIntervalsAsync(2);
+
+        Assert.All(probes, p => Assert.Equal(2, p.Calls));
+        Assert.Equal(1000, _harness.Monitor.GetReplicaHealthReports().Count(r => r.IsMonitored && r.History.Length == 2));
+    }
+
+    [Fact]
     public async Task Cancels_a_probe_at_the_timeout_and_records_it_as_failed()
     {
         var probe = _harness.NewProbe();
