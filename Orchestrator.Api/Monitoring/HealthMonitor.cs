@@ -154,11 +154,12 @@ public sealed class HealthMonitor : IAsyncDisposable
             return loop.GetReport(snapshot);
         }
 
-        var history = _histories.TryGetValue(replicaName, out var kept) ? kept.ToImmutableArray() : [];
         if (snapshot is null)
         {
             return null;
         }
+
+        var history = _histories.TryGetValue(replicaName, out var kept) ? kept.ToImmutableArray() : [];
 
         return new ReplicaHealthReport(snapshot.ResourceName, replicaName, IsMonitored: false, Ready: false, Live: false,
             ConsecutiveFailures: 0, history.IsEmpty ? null : history[^1], history, CpuPercent: null, RssBytes: null,

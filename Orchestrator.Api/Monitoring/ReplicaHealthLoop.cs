@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Api.Events;
 using Orchestrator.Hosting.Health;
@@ -109,6 +108,7 @@ internal sealed class ReplicaHealthLoop
         // Both probes run at once, so a separate liveness check does not stretch the interval.
         var readinessCheck = _probes.Readiness is { } readinessProbe ? ProbeAsync(readinessProbe, cancellationToken) : null;
         var livenessCheck = _probes.Liveness is { } livenessProbe ? ProbeAsync(livenessProbe, cancellationToken) : null;
+        // The kind is set when recorded: one result may count for readiness and liveness at once.
         var readiness = readinessCheck is null ? null : await readinessCheck.ConfigureAwait(false);
         var liveness = livenessCheck is null ? readiness : await livenessCheck.ConfigureAwait(false);
         _usage.Sample();
@@ -130,31 +130,8 @@ internal sealed class ReplicaHealthLoop
         }
     }
 
-    private async Task<HealthCheckRecord> ProbeAsync(IHealthProbe probe, CancellationToken cancellationToken)
-    {
-        var time = _services.TimeProvider;
-        var timeout = _probes.Settings.Timeout;
-        var at = time.GetUtcNow();
-        var started = time.GetTimestamp();
-        using var timeoutSource = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-        try
-        {
-            // WaitAsync: a probe that ignores its token still cannot hold the loop past the timeout.
-            var result = await probe.ProbeAsync(linked.Token).WaitAsync(linked.Token).ConfigureAwait(false);
-            return new HealthCheckRecord(at, HealthCheckKind.Readiness, result.Status, result.Duration, result.Error);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new HealthCheckRecord(at, HealthCheckKind.Readiness, HealthStatus.Unhealthy, time.GetElapsedTime(started),
-                string.Create(CultureInfo.InvariantCulture, $"timed out after {timeout.TotalSeconds:0.###} s"));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Probes report an unhealthy target as a result; a throwing one is still a failed check.
-            return new HealthCheckRecord(at, HealthCheckKind.Readiness, HealthStatus.Unhealthy, time.GetElapsedTime(started), ex.Message);
-        }
-    }
+    private Task<HealthCheckRecord> ProbeAsync(IHealthProbe probe, CancellationToken cancellationToken) =>
+        BoundedCheck.RunAsync(probe, _probes.Settings.Timeout, _services.TimeProvider, cancellationToken);
 
     private void Record(HealthCheckRecord check, HealthCheckKind kind)
     {

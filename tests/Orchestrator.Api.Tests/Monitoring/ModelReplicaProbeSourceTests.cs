@@ -6,7 +6,6 @@ using Orchestrator.Hosting.Drivers;
 using Orchestrator.Hosting.Health;
 using Orchestrator.Hosting.Notifications;
 using Orchestrator.Hosting.Processes;
-using Orchestrator.Hosting.Secrets;
 
 namespace Orchestrator.Api.Tests.Monitoring;
 
@@ -92,12 +91,5 @@ public sealed class ModelReplicaProbeSourceTests : IDisposable
         }
 
         public Task OnHealthyAsync(IResource resource, ResourceRuntimeContext runtime, CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
-    private sealed class NoSecrets : ISecretStore
-    {
-        public string GetOrCreate(string name) => throw new NotSupportedException("These tests need no secrets.");
-
-        public string GetPath(string name) => throw new NotSupportedException("These tests need no secrets.");
     }
 }
