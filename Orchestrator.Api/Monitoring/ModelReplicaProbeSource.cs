@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Logging;
 using Orchestrator.Hosting.ApplicationModel;
 using Orchestrator.Hosting.Drivers;
+using Orchestrator.Hosting.Health;
 using Orchestrator.Hosting.Notifications;
 
 namespace Orchestrator.Api.Monitoring;
@@ -14,7 +16,8 @@ public sealed class ModelReplicaProbeSource(
     ResourceDriverRegistry drivers,
     ResourceRuntimeContext runtime,
     HttpHealthCheckProbeFactory httpProbes,
-    HealthMonitorOptions options) : IReplicaProbeSource
+    HealthMonitorOptions options,
+    ILogger<ModelReplicaProbeSource> logger) : IReplicaProbeSource
 {
     /// <inheritdoc />
     public ReplicaProbeSet GetProbes(ResourceSnapshot snapshot)
@@ -25,10 +28,26 @@ public sealed class ModelReplicaProbeSource(
         var replica = new ReplicaContext(resource, snapshot.ReplicaIndex, runtime);
         var settings = GetSettings(resource);
         var readiness = drivers.GetDriver(resource).CreateHealthProbe(replica);
-        var liveness = resource.Annotations.LastOfType<LivenessCheckAnnotation>() is { } check
-            ? httpProbes.Create(replica, new HttpHealthCheckAnnotation(check.Path, check.StatusCode, check.EndpointName), settings.Timeout)
-            : null;
-        return new ReplicaProbeSet(readiness, liveness, settings);
+        return new ReplicaProbeSet(readiness, CreateLiveness(replica, settings), settings);
+    }
+
+    private HttpHealthProbe? CreateLiveness(ReplicaContext replica, HealthCheckSettings settings)
+    {
+        if (replica.Resource.Annotations.LastOfType<LivenessCheckAnnotation>() is not { } check)
+        {
+            return null;
+        }
+
+        try
+        {
+            return httpProbes.Create(replica, new HttpHealthCheckAnnotation(check.Path, check.StatusCode, check.EndpointName), settings.Timeout);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A broken liveness check must not cost the replica its readiness check too.
+            logger.LogError("{Reason} Until then the readiness check of {Replica} also decides its restarts.", ex.Message, replica.ReplicaName);
+            return null;
+        }
     }
 
     private HealthCheckSettings GetSettings(IResource resource)

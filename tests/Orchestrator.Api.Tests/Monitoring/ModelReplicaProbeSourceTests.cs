@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Api.Monitoring;
 using Orchestrator.Api.Tests.Launch;
 using Orchestrator.Hosting;
@@ -41,6 +42,17 @@ public sealed class ModelReplicaProbeSourceTests : IDisposable
     }
 
     [Fact]
+    public void A_liveness_check_on_a_missing_endpoint_leaves_the_readiness_probe_in_charge()
+    {
+        _builder.AddService("api").WithHttpEndpoint().WithLivenessCheck(endpointName: "admin");
+
+        var probes = CreateSource().GetProbes(Running("api", 0));
+
+        Assert.Null(probes.Liveness);
+        Assert.Same(_driver.Probe, probes.EffectiveLiveness);
+    }
+
+    [Fact]
     public void Check_timing_comes_from_WithHealthCheckOptions_over_the_monitor_defaults()
     {
         _builder.AddService("api").WithHttpEndpoint().WithHealthCheckOptions(interval: TimeSpan.FromSeconds(30), failureThreshold: 5);
@@ -66,7 +78,8 @@ public sealed class ModelReplicaProbeSourceTests : IDisposable
             [("api", "http", 1)] = new("http", "http", "127.0.0.1", 6001),
         };
         var runtime = new ResourceRuntimeContext(Path.GetTempPath(), new NoSecrets(), endpoints);
-        return new ModelReplicaProbeSource(_builder.Model, new ResourceDriverRegistry([_driver]), runtime, _httpProbes, options ?? new HealthMonitorOptions());
+        return new ModelReplicaProbeSource(_builder.Model, new ResourceDriverRegistry([_driver]), runtime, _httpProbes, options ?? new HealthMonitorOptions(),
+            NullLogger<ModelReplicaProbeSource>.Instance);
     }
 
     private static ResourceSnapshot Running(string resource, int index) =>

@@ -65,7 +65,8 @@ public sealed class RealHttpChecksTests : IAsyncLifetime
             .WithHealthCheckOptions(interval: TimeSpan.FromMilliseconds(50), timeout: TimeSpan.FromSeconds(2), failureThreshold: 3, startupGracePeriod: TimeSpan.Zero);
         var runtime = new ResourceRuntimeContext(Path.GetTempPath(), new NoSecrets(),
             new Dictionary<(string, string, int), AllocatedEndpoint> { [("web", "http", 0)] = new("http", "http", "127.0.0.1", _port) });
-        var probes = new ModelReplicaProbeSource(builder.Model, new ResourceDriverRegistry([new ExecutableDriver(_httpProbes)]), runtime, _httpProbes, new HealthMonitorOptions());
+        var probes = new ModelReplicaProbeSource(builder.Model, new ResourceDriverRegistry([new ExecutableDriver(_httpProbes)]), runtime, _httpProbes, new HealthMonitorOptions(),
+            NullLogger<ModelReplicaProbeSource>.Instance);
         _notifications.Publish(new ResourceSnapshot("web", "web-0", 0, "executable")
         {
             State = KnownResourceState.Running, Health = HealthStatus.Healthy, ProcessId = Environment.ProcessId, StartedAt = DateTimeOffset.UtcNow,
