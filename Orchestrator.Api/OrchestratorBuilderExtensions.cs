@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Api.Launch;
+using Orchestrator.Api.Monitoring;
 using Orchestrator.Hosting;
 
 namespace Orchestrator.Api;
@@ -18,6 +19,7 @@ public static class OrchestratorBuilderExtensions
         configure?.Invoke(options);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<PhasedLauncher>();
+        builder.Services.AddHealthMonitoring();
         builder.Services.AddSingleton<OrchestratorRuntime>();
         builder.Services.AddSingleton<IDistributedApplicationRuntime>(sp => sp.GetRequiredService<OrchestratorRuntime>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OrchestratorRuntime>());

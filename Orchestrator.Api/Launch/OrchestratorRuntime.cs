@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orchestrator.Api.Monitoring;
 using Orchestrator.Hosting;
 using Orchestrator.Hosting.ApplicationModel;
 using Orchestrator.Hosting.Notifications;
@@ -17,7 +18,8 @@ internal sealed class OrchestratorRuntime(
     ResourceExecutor executor,
     ResourceNotificationService notifications,
     HostingPaths paths,
-    ILogger<OrchestratorRuntime> logger) : IDistributedApplicationRuntime
+    ILogger<OrchestratorRuntime> logger,
+    HealthMonitor monitor) : IDistributedApplicationRuntime
 {
     /// <summary>The plan of the current launch, once planned.</summary>
     public LaunchPlan? Plan { get; private set; }
@@ -34,6 +36,7 @@ internal sealed class OrchestratorRuntime(
             logger.LogInformation("Launch finished in {Elapsed}: {Started} started, {Degraded} failed (optional), {Blocked} blocked",
                 result.Elapsed, result.Started.Length, result.Degraded.Length, result.Blocked.Length);
             WriteSummary(result);
+            await monitor.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -43,7 +46,12 @@ internal sealed class OrchestratorRuntime(
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => launcher.StopAsync(cancellationToken);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // The monitor stops first, so that replicas going down are not mistaken for failures.
+        await monitor.StopAsync(cancellationToken).ConfigureAwait(false);
+        await launcher.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     // The one place a person looks once everything is up: what runs where, and where state and secrets are kept.
     private void WriteSummary(LaunchResult result)
