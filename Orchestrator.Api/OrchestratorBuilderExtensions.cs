@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Api.Healing;
 using Orchestrator.Api.Launch;
+using Orchestrator.Api.Monitoring;
 using Orchestrator.Hosting;
 
 namespace Orchestrator.Api;
@@ -19,6 +20,7 @@ public static class OrchestratorBuilderExtensions
         configure?.Invoke(options);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<PhasedLauncher>();
+        builder.Services.AddHealthMonitoring();
         builder.Services.AddHealing();
         builder.Services.AddSingleton<OrchestratorRuntime>();
         builder.Services.AddSingleton<IDistributedApplicationRuntime>(sp => sp.GetRequiredService<OrchestratorRuntime>());

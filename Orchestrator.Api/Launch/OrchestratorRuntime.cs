@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Orchestrator.Api.Healing;
+using Orchestrator.Api.Monitoring;
 using Orchestrator.Hosting;
 using Orchestrator.Hosting.ApplicationModel;
 using Orchestrator.Hosting.Notifications;
+using Orchestrator.Hosting.Orchestration;
 
 namespace Orchestrator.Api.Launch;
 
@@ -14,10 +16,12 @@ internal sealed class OrchestratorRuntime(
     DistributedApplicationModel model,
     LaunchOptions options,
     PhasedLauncher launcher,
+    ResourceExecutor executor,
     ResourceNotificationService notifications,
     HostingPaths paths,
-    Healer healer,
-    ILogger<OrchestratorRuntime> logger) : IDistributedApplicationRuntime
+    ILogger<OrchestratorRuntime> logger,
+    HealthMonitor monitor,
+    Healer healer) : IDistributedApplicationRuntime
 {
     /// <summary>The plan of the current launch, once planned.</summary>
     public LaunchPlan? Plan { get; private set; }
@@ -29,12 +33,15 @@ internal sealed class OrchestratorRuntime(
             Plan.Resources.Count(), Plan.Phases.Length, paths.StateDirectory);
         try
         {
+            await executor.PrepareAllAsync(Plan.Resources.Where(r => r.IsAutoStarted).Select(r => r.Resource), cancellationToken).ConfigureAwait(false);
             var result = await launcher.LaunchAsync(Plan, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Launch finished in {Elapsed}: {Started} started, {Degraded} failed (optional), {Blocked} blocked",
                 result.Elapsed, result.Started.Length, result.Degraded.Length, result.Blocked.Length);
             WriteSummary(result);
             // Supervision begins once everything required is up: a failure during the launch is the launch's to report.
+            // The healer listens before the monitor speaks, so that no reported failure is missed.
             await healer.StartAsync(cancellationToken).ConfigureAwait(false);
+            await monitor.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -46,9 +53,11 @@ internal sealed class OrchestratorRuntime(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // The healer stops first, so that nothing restarts what the shutdown stops; the resources stop whatever it says.
+        // The monitor stops first, so that replicas going down are not mistaken for failures, then the healer,
+        // so that nothing restarts what the shutdown stops; the resources stop whatever those two say.
         try
         {
+            await monitor.StopAsync(cancellationToken).ConfigureAwait(false);
             await healer.StopAsync(cancellationToken).ConfigureAwait(false);
         }
         finally

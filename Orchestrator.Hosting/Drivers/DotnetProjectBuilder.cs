@@ -39,6 +39,44 @@ public sealed class DotnetProjectBuilder(ProjectDriverOptions options, ILogger<D
     }
 
     /// <inheritdoc />
+    public async Task BuildAllAsync(IReadOnlyList<ProjectResource> projects, string configuration, string workingDirectory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(projects);
+        ArgumentException.ThrowIfNullOrEmpty(configuration);
+        var missing = projects.FirstOrDefault(p => !File.Exists(p.ProjectPath));
+        if (missing is not null)
+        {
+            throw new ResourceStartException(
+                missing.Name,
+                $"The project file {missing.ProjectPath} does not exist. Fix the path given to AddProject (it is relative to the AppHost directory).",
+                []);
+        }
+
+        // A generated solution (.slnx) lets one MSBuild run restore and build every project together.
+        Directory.CreateDirectory(workingDirectory);
+        var solution = Path.Combine(workingDirectory, "resources.slnx");
+        var entries = projects.Select(p => p.ProjectPath).Distinct(StringComparer.Ordinal)
+            .Select(p => $"  <Project Path=\"{System.Security.SecurityElement.Escape(Path.GetRelativePath(workingDirectory, p))}\" />");
+        await File.WriteAllTextAsync(solution, $"<Solution>\n{string.Join('\n', entries)}\n</Solution>\n", cancellationToken).ConfigureAwait(false);
+
+        logger.LogInformation("Building {Count} projects ({Configuration}): {Projects}",
+            projects.Count, configuration, string.Join(", ", projects.Select(p => p.Name)));
+        var result = await ExternalCommand.RunAsync(
+            options.DotnetPath,
+            ["build", solution, "-c", configuration, "-nologo", "-nodeReuse:false", "-tl:off", "-v:minimal"],
+            workingDirectory,
+            cancellationToken,
+            BuildEnvironment).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new ResourceStartException(
+                string.Join(", ", projects.Select(p => p.Name)),
+                $"dotnet build of the projects failed with exit code {result.ExitCode}. Fix the build errors below.",
+                result.Tail(DriverDefaults.ToolOutputTailLines));
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<string> GetTargetPathAsync(ProjectResource project, string configuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(project);

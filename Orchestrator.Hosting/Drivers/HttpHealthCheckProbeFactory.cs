@@ -44,6 +44,22 @@ public sealed class HttpHealthCheckProbeFactory : IDisposable
         return new HttpHealthProbe(endpoint.Url, check.Path, check.StatusCode, _httpClient, HealthProbeDefaults.Timeout, _timeProvider);
     }
 
+    /// <summary>
+    /// A probe for <paramref name="check"/> on the replica's endpoint, whatever the resource's own
+    /// annotations say: the health monitor builds liveness probes with it.
+    /// </summary>
+    /// <param name="replica">The replica to probe.</param>
+    /// <param name="check">The path, status code and endpoint to probe.</param>
+    /// <param name="timeout">How long one probe may take; <see cref="HealthProbeDefaults.Timeout"/> by default.</param>
+    /// <exception cref="InvalidOperationException">The check names an endpoint the replica does not have, or it has no HTTP endpoint.</exception>
+    public HttpHealthProbe Create(ReplicaContext replica, HttpHealthCheckAnnotation check, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(replica);
+        ArgumentNullException.ThrowIfNull(check);
+        var endpoint = FindEndpoint(replica, check.EndpointName);
+        return new HttpHealthProbe(endpoint.Url, check.Path, check.StatusCode, _httpClient, timeout ?? HealthProbeDefaults.Timeout, _timeProvider);
+    }
+
     /// <inheritdoc />
     public void Dispose() => _httpClient.Dispose();
 

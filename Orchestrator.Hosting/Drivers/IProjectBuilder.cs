@@ -13,4 +13,8 @@ public interface IProjectBuilder
     /// <summary>The path of the assembly the build produces (MSBuild's <c>TargetPath</c>), whether it exists or not.</summary>
     /// <exception cref="ResourceStartException">MSBuild could not evaluate the project.</exception>
     Task<string> GetTargetPathAsync(ProjectResource project, string configuration, CancellationToken cancellationToken);
+
+    /// <summary>Builds several projects in one build: shared references build once, projects in parallel.</summary>
+    /// <exception cref="ResourceStartException">The build failed; the exception carries the tail of its output.</exception>
+    Task BuildAllAsync(IReadOnlyList<ProjectResource> projects, string configuration, string workingDirectory, CancellationToken cancellationToken);
 }

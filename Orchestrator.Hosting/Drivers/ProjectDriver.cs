@@ -16,12 +16,41 @@ public sealed class ProjectDriver(
     IProjectBuilder builder,
     ProjectDriverOptions options,
     HttpHealthCheckProbeFactory httpProbes,
-    ILogger<ProjectDriver> logger) : IResourceDriver
+    ILogger<ProjectDriver> logger) : IBatchPreparingDriver
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _targetPaths = new(StringComparer.Ordinal);
 
     // Projects usually share a ServiceDefaults project: two builds at once would race on its obj/ folder.
     private readonly SemaphoreSlim _buildGate = new(1, 1);
+
+    // Projects already built by PrepareAllAsync in this launch: their own prepare only looks up the output.
+    private readonly ConcurrentDictionary<string, bool> _built = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public async Task PrepareAllAsync(IReadOnlyList<IResource> resources, ResourceRuntimeContext runtime, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        ArgumentNullException.ThrowIfNull(runtime);
+        var projects = resources.Cast<ProjectResource>().Where(p => !_built.ContainsKey(p.ProjectPath)).ToList();
+        if (options.SkipBuild || projects.Count == 0)
+        {
+            return;
+        }
+
+        await _buildGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await builder.BuildAllAsync(projects, options.Configuration, Path.Combine(runtime.StateDirectory, "build"), cancellationToken).ConfigureAwait(false);
+            foreach (var project in projects)
+            {
+                _built[project.ProjectPath] = true;
+            }
+        }
+        finally
+        {
+            _buildGate.Release();
+        }
+    }
 
     /// <inheritdoc />
     public bool CanRun(IResource resource) => resource is ProjectResource;
@@ -82,9 +111,10 @@ public sealed class ProjectDriver(
         await _buildGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (options.SkipBuild)
+            if (options.SkipBuild || _built.ContainsKey(project.ProjectPath))
             {
-                logger.LogInformation("Not building {Resource}: {Variable} is set", project.Name, ProjectDriverOptions.SkipBuildVariable);
+                logger.LogDebug("Not building {Resource} again: {Reason}", project.Name,
+                    options.SkipBuild ? ProjectDriverOptions.SkipBuildVariable + " is set" : "built with the other projects");
             }
             else
             {

@@ -33,6 +33,25 @@ public sealed class ResourceExecutor(
     /// <summary>The process of a replica while one runs (or the last one that ran).</summary>
     public IProcessHandle? GetProcess(string replicaName) => _replicas.GetValueOrDefault(replicaName)?.Process;
 
+    /// <summary>
+    /// Prepares, before the launch, what drivers can prepare together (every project in one build), so
+    /// that no start timeout pays for it.
+    /// </summary>
+    public async Task PrepareAllAsync(IEnumerable<IResource> resources, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        var batches = resources
+            .Select(resource => (Resource: resource, Driver: drivers.GetDriver(resource)))
+            .Where(entry => entry.Driver is IBatchPreparingDriver)
+            .GroupBy(entry => entry.Driver);
+        foreach (var batch in batches)
+        {
+            await ((IBatchPreparingDriver)batch.Key)
+                .PrepareAllAsync(batch.Select(entry => entry.Resource).ToList(), runtime, cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
     /// <inheritdoc />
     public async Task StartAsync(IResource resource, CancellationToken cancellationToken)
     {

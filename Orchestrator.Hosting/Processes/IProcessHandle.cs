@@ -25,6 +25,10 @@ public interface IProcessHandle : IAsyncDisposable
     IReadOnlyList<LogLine> GetLogTail(int count);
 
     /// <summary>Calls <paramref name="onLine"/> for every new line until the subscription is disposed.</summary>
+    /// <remarks>
+    /// <see cref="ProcessGroupRunner"/> calls it on the thread that read the line, in order, while the
+    /// next line waits: keep it quick (hand the line to a channel for slow work).
+    /// </remarks>
     IDisposable SubscribeToLogs(Action<LogLine> onLine);
 
     /// <summary>Sends the spec's stop signal to the group, then SIGKILL after the grace period; completes when the process has exited.</summary>

@@ -59,8 +59,8 @@ internal sealed partial class ProcessGroupHandle : IProcessHandle
     public Task<ProcessExit> Exited => _exited.Task;
 
     /// <summary>
-    /// Runs once the wrapper has been started: reads the program's pid (the wrapper's first line),
-    /// then gives the go (closes stdin) and starts capturing output.
+    /// Runs once the wrapper has been started: reads the program's pid (the first line of stdout)
+    /// and starts capturing output.
     /// </summary>
     /// <exception cref="ProcessStartException">The wrapper did not report the program; the group is killed.</exception>
     public async Task InitializeAsync()
@@ -69,7 +69,7 @@ internal sealed partial class ProcessGroupHandle : IProcessHandle
         StartedAt = _timeProvider.GetUtcNow();
         var programProcessId = await ReadProgramProcessIdAsync().ConfigureAwait(false);
 
-        // The go comes only after the pid is read, so the program's own output cannot precede it.
+        // The wrapper reads nothing; closing its stdin now keeps it from holding the AppHost's terminal.
         _process.StandardInput.Close();
         _capture.Start(_process.StandardOutput, _process.StandardError);
         _ready.TrySetResult();
@@ -147,13 +147,13 @@ internal sealed partial class ProcessGroupHandle : IProcessHandle
                 return pid;
             }
 
-            // Not the wrapper's pid line: the program must not get its go.
+            // Not the pid line: something is wrong with the wrapper; do not let it run unobserved.
             SignalGroup(ProcessSignal.Kill);
             return null;
         }
         catch (TimeoutException)
         {
-            // The program has not been given its go yet: killing the group ends the wrapper and the pending read.
+            // Killing the group ends the wrapper and, with the pipe closed, the pending read.
             LogWrapperSilent(Spec.ReplicaName, _options.ProgramStartTimeout);
             SignalGroup(ProcessSignal.Kill);
             await reading.ConfigureAwait(false);
@@ -180,19 +180,25 @@ internal sealed partial class ProcessGroupHandle : IProcessHandle
     private async Task CompleteExitAsync()
     {
         var exitedAt = _timeProvider.GetUtcNow();
+        var stopRequested = _stopRequested;
         _exitObserved = true;
         var exitCode = _process.ExitCode;
-        await _ready.Task.ConfigureAwait(false);
+        try
+        {
+            await _ready.Task.ConfigureAwait(false);
 
-        // The program is gone; anything it started in its group would be an orphan (and would hold the output pipe).
-        KillGroupRemnants();
-        await _capture.DrainAsync(_options.OutputDrainTimeout).ConfigureAwait(false);
-        _capture.Dispose();
-
-        var exit = new ProcessExit(exitCode, exitedAt, _stopRequested);
-        LogExited(Spec.ReplicaName, ProgramProcessId, exitCode, exit.StopRequested);
-        _exited.TrySetResult(exit);
-        _onFinished(this);
+            // The program is gone; anything it started in its group would be an orphan (and would hold the output pipe).
+            KillGroupRemnants();
+            await _capture.DrainAsync(_options.OutputDrainTimeout).ConfigureAwait(false);
+            _capture.Dispose();
+        }
+        finally
+        {
+            // Whatever went wrong above, waiters on the exit must not hang.
+            LogExited(Spec.ReplicaName, ProgramProcessId, exitCode, stopRequested);
+            _exited.TrySetResult(new ProcessExit(exitCode, exitedAt, stopRequested));
+            _onFinished(this);
+        }
     }
 
     private void SignalGroup(ProcessSignal signal)

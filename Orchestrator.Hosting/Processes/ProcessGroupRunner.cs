@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
@@ -20,7 +19,7 @@ public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposabl
     private readonly ILogger _logger;
     private readonly ProcessGroupWrapper _wrapper;
     private readonly ProcessStartThread _startThread;
-    private readonly ConcurrentDictionary<ProcessGroupHandle, byte> _running = new();
+    private readonly HashSet<ProcessGroupHandle> _running = [];
     private readonly Lock _gate = new();
     private bool _disposed;
 
@@ -38,7 +37,16 @@ public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposabl
     }
 
     /// <summary>How many process groups this runner has started that have not exited yet.</summary>
-    public int RunningCount => _running.Count;
+    public int RunningCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _running.Count;
+            }
+        }
+    }
 
     /// <inheritdoc />
     public async Task<IProcessHandle> StartAsync(ProcessSpec spec, CancellationToken cancellationToken = default)
@@ -123,9 +131,8 @@ public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposabl
         lock (_gate)
         {
             _disposed = true;
+            return [.. _running];
         }
-
-        return [.. _running.Keys];
     }
 
     private void Track(ProcessGroupHandle handle)
@@ -136,7 +143,7 @@ public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposabl
             disposed = _disposed;
             if (!disposed && !handle.Exited.IsCompleted)
             {
-                _running.TryAdd(handle, 0);
+                _running.Add(handle);
             }
         }
 
@@ -151,7 +158,7 @@ public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposabl
     {
         lock (_gate)
         {
-            _running.TryRemove(handle, out _);
+            _running.Remove(handle);
         }
     }
 

@@ -14,6 +14,7 @@ internal sealed class ProcessStartThread : IDisposable
 {
     private readonly BlockingCollection<StartRequest> _requests = new();
     private readonly Thread _thread;
+    private int _disposed;
 
     public ProcessStartThread(string name)
     {
@@ -49,6 +50,11 @@ internal sealed class ProcessStartThread : IDisposable
     /// <summary>Ends the thread after the queued starts; children still running get their parent-death signal.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _requests.CompleteAdding();
         if (!IsCurrentThread)
         {

@@ -43,6 +43,20 @@ public sealed class ProjectDriverTests : IDisposable
     }
 
     [Fact]
+    public async Task Builds_every_project_in_one_batch_before_the_launch_and_not_again_on_prepare()
+    {
+        var basket = new ProjectResource("basket", Path.Combine(_directory, "Basket.csproj"));
+        var driver = CreateDriver(new ProjectDriverOptions());
+
+        await driver.PrepareAllAsync([_catalog, basket], _runtime, CancellationToken.None);
+        await driver.PrepareAsync(_catalog, _runtime, CancellationToken.None);
+        await driver.PrepareAsync(basket, _runtime, CancellationToken.None);
+
+        Assert.Equal(["catalog", "basket"], Assert.Single(_builder.BatchBuilds));
+        Assert.Equal(0, _builder.Builds);
+    }
+
+    [Fact]
     public async Task Runs_dotnet_with_the_built_assembly_in_the_project_directory()
     {
         _catalog.Annotations.Add(new CommandLineArgsAnnotation(["--seed", "10"]));

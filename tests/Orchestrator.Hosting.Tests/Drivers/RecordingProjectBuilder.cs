@@ -32,6 +32,15 @@ internal sealed class RecordingProjectBuilder(string targetPath) : IProjectBuild
         File.WriteAllText(targetPath, "");
     }
 
+    public List<IReadOnlyList<string>> BatchBuilds { get; } = [];
+
+    public Task BuildAllAsync(IReadOnlyList<ProjectResource> projects, string configuration, string workingDirectory, CancellationToken cancellationToken)
+    {
+        BatchBuilds.Add(projects.Select(p => p.Name).ToList());
+        File.WriteAllText(targetPath, "");
+        return Task.CompletedTask;
+    }
+
     public Task<string> GetTargetPathAsync(ProjectResource project, string configuration, CancellationToken cancellationToken) =>
         Task.FromResult(targetPath);
 }

@@ -30,16 +30,20 @@ public sealed class ProcessExitTests
         Assert.False(exit.StopRequested);
     }
 
-    [Fact]
-    public async Task Reports_128_plus_the_signal_that_ended_the_program()
+    [Theory]
+    [InlineData(ProcessSignal.Interrupt)]
+    [InlineData(ProcessSignal.Quit)]
+    [InlineData(ProcessSignal.Terminate)]
+    public async Task Reports_128_plus_the_signal_that_ended_the_program_even_right_after_the_start(ProcessSignal signal)
     {
         await using var runner = new ProcessGroupRunner();
         await using var handle = await runner.StartAsync(TestSpecs.Program("sleep", "1000"));
 
-        handle.Signal(ProcessSignal.Interrupt);
+        handle.Signal(signal);
         var exit = await handle.Exited.WaitAsync(TestSpecs.Patience);
 
-        Assert.Equal(128 + 2, exit.ExitCode);
+        Assert.Equal(128 + (int)signal, exit.ExitCode);
+        Assert.False(exit.StopRequested);
     }
 
     [Fact]
@@ -51,7 +55,7 @@ public sealed class ProcessExitTests
         Assert.NotEqual(handle.ProcessId, handle.ProgramProcessId);
         Assert.Equal(handle.ProcessId, ProcTable.GroupOf(handle.ProcessId));
         Assert.Equal(handle.ProcessId, ProcTable.GroupOf(handle.ProgramProcessId));
-        Assert.Equal("sleep", File.ReadAllText($"/proc/{handle.ProgramProcessId}/comm").Trim());
+        Assert.True(await Eventually.TrueAsync(() => ReadCommand(handle.ProgramProcessId) == "sleep", TestSpecs.Patience));
     }
 
     [Fact]
@@ -66,6 +70,9 @@ public sealed class ProcessExitTests
 
         Assert.True(await Eventually.TrueAsync(() => !ProcTable.IsAlive(leftover), TestSpecs.Patience));
     }
+
+    // The pid is known before the exec into the program completes: until then it is still the shell.
+    private static string ReadCommand(int pid) => File.ReadAllText($"/proc/{pid}/comm").Trim();
 
     private static System.Diagnostics.Process Process(int pid) => System.Diagnostics.Process.GetProcessById(pid);
 }

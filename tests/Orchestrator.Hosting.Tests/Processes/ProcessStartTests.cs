@@ -51,6 +51,22 @@ public sealed class ProcessStartTests
     }
 
     [Fact]
+    public async Task Finds_a_relative_program_path_from_the_working_directory()
+    {
+        using var directory = new TempDirectory();
+        var script = Path.Combine(directory.Path, "bin", "run.sh");
+        Directory.CreateDirectory(Path.GetDirectoryName(script)!);
+        await File.WriteAllTextAsync(script, "#!/bin/sh\necho relative works\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        await using var runner = new ProcessGroupRunner();
+        await using var handle = await runner.StartAsync(TestSpecs.Program("./bin/run.sh") with { WorkingDirectory = directory.Path });
+
+        await handle.Exited.WaitAsync(TestSpecs.Patience);
+
+        Assert.Equal("relative works", Assert.Single(handle.GetLogTail(10)).Text);
+    }
+
+    [Fact]
     public async Task Runs_in_the_working_directory()
     {
         using var directory = new TempDirectory();

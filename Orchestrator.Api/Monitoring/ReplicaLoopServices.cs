@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+using Orchestrator.Api.Events;
+using Orchestrator.Hosting.Notifications;
+
+namespace Orchestrator.Api.Monitoring;
+
+/// <summary>What every replica's health loop shares.</summary>
+internal sealed record ReplicaLoopServices(
+    ResourceNotificationService Notifications,
+    EventStream Events,
+    ProcessStatsSampler ProcessStats,
+    TimeProvider TimeProvider,
+    ILogger Logger);

@@ -1,0 +1,39 @@
+using Orchestrator.Hosting.Processes;
+
+namespace Orchestrator.Hosting.Tests.Processes;
+
+public sealed class OutputLineReaderTests
+{
+    [Fact]
+    public async Task Splits_on_newlines_and_drops_carriage_returns()
+    {
+        Assert.Equal(["one", "two", "", "three"], await ReadAsync("one\r\ntwo\n\nthree\n", maxLineLength: 100));
+    }
+
+    [Fact]
+    public async Task Keeps_a_last_line_without_newline()
+    {
+        Assert.Equal(["done", "partial"], await ReadAsync("done\npartial", maxLineLength: 100));
+    }
+
+    [Fact]
+    public async Task Splits_a_line_longer_than_the_limit()
+    {
+        Assert.Equal(["abcd", "efgh", "ij"], await ReadAsync("abcdefghij\n", maxLineLength: 4));
+    }
+
+    [Fact]
+    public async Task Reads_lines_that_span_the_read_buffer()
+    {
+        var longLine = new string('x', 10_000);
+
+        Assert.Equal([longLine, "end"], await ReadAsync(longLine + "\nend\n", maxLineLength: 20_000));
+    }
+
+    private static async Task<List<string>> ReadAsync(string text, int maxLineLength)
+    {
+        var lines = new List<string>();
+        await new OutputLineReader(new StringReader(text), maxLineLength).ReadAllAsync(lines.Add, CancellationToken.None);
+        return lines;
+    }
+}
