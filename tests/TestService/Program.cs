@@ -9,8 +9,10 @@
 //   --exit-when-down VAR   polls the URL in environment variable VAR (GET /health) every 100 ms and exits with
 //                          --exit-code once it cannot connect (a service that dies with its dependency)
 //   --print TEXT           prints TEXT to stdout at start
+//   --ignore-sigterm       ignores SIGTERM, so that only SIGKILL stops it
 // It listens on ASPNETCORE_URLS, or on PORT when that is set.
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 var options = ServiceOptions.Parse(args);
 var startedAt = DateTimeOffset.UtcNow;
@@ -22,11 +24,25 @@ if (options.Print is { } text)
     Console.WriteLine(text);
 }
 
+using var ignoreTerm = options.IgnoreSigterm
+    ? PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+    {
+        Console.WriteLine($"{name} ignores SIGTERM");
+        context.Cancel = true;
+    })
+    : null;
+
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 if (Environment.GetEnvironmentVariable("PORT") is { Length: > 0 } port)
 {
     builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+}
+
+if (options.IgnoreSigterm)
+{
+    // The host's own lifetime would turn SIGTERM into a graceful shutdown.
+    builder.Services.AddSingleton<IHostLifetime, SignalDeafLifetime>();
 }
 
 var app = builder.Build();
@@ -94,7 +110,7 @@ void Stamp(string what)
 }
 
 internal sealed record ServiceOptions(
-    string? Name, string? StampFile, int ReadyAfterMs, int? ExitAfterMs, int ExitCode, bool HangHealth, string? Print, int? HangHealthAfterMs, string? ExitWhenDown)
+    string? Name, string? StampFile, int ReadyAfterMs, int? ExitAfterMs, int ExitCode, bool HangHealth, string? Print, int? HangHealthAfterMs, string? ExitWhenDown, bool IgnoreSigterm)
 {
     public static ServiceOptions Parse(string[] args)
     {
@@ -109,6 +125,15 @@ internal sealed record ServiceOptions(
             args.Contains("--hang-health"),
             Value("--print"),
             Number("--hang-health-after-ms"),
-            Value("--exit-when-down"));
+            Value("--exit-when-down"),
+            args.Contains("--ignore-sigterm"));
     }
+}
+
+/// <summary>A host lifetime that listens to no signal, for --ignore-sigterm.</summary>
+internal sealed class SignalDeafLifetime : IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -146,6 +146,60 @@ public sealed class HealingTests
     }
 
     [Fact]
+    public async Task A_manual_restart_replaces_the_process_and_its_stop_is_no_failure()
+    {
+        using var state = new TempDirectory();
+        var builder = TestApps.CreateBuilder(state);
+        builder.AddTestService("svc");
+        await using var app = builder.Build();
+        await app.StartAsync();
+        try
+        {
+            var notifications = app.Services.GetRequiredService<ResourceNotificationService>();
+            var pid = notifications.GetSnapshot("svc-0")!.ProcessId!.Value;
+
+            await app.Services.GetRequiredService<Healer>().RestartAsync("svc").WaitAsync(Timeout);
+
+            var now = notifications.GetSnapshot("svc-0")!;
+            Assert.Equal(KnownResourceState.Running, now.State);
+            Assert.NotEqual(pid, now.ProcessId);
+            Assert.Empty(await ProcessTree.WaitUntilGoneAsync([pid], TimeSpan.FromSeconds(10)));
+            Assert.Equal([HealingRecordKind.ManualRestart], (await HistoryAsync(app, "svc")).Select(r => r.Kind));
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_graceful_restart_kills_a_program_that_ignores_SIGTERM_once_its_grace_period_is_over()
+    {
+        using var state = new TempDirectory();
+        var builder = TestApps.CreateBuilder(state);
+        builder.AddTestService("stubborn", "--ignore-sigterm")
+            .WithRestartPolicy(RestartPolicy.Always, o => o.GracefulStopTimeout = TimeSpan.FromSeconds(1));
+        await using var app = builder.Build();
+        await app.StartAsync();
+        try
+        {
+            var notifications = app.Services.GetRequiredService<ResourceNotificationService>();
+            var pid = notifications.GetSnapshot("stubborn-0")!.ProcessId!.Value;
+            var stopwatch = Stopwatch.StartNew();
+
+            await app.Services.GetRequiredService<Healer>().RestartAsync("stubborn").WaitAsync(Timeout);
+
+            Assert.True(stopwatch.Elapsed >= TimeSpan.FromSeconds(1), $"restarted after {stopwatch.Elapsed}, before the grace period was over");
+            Assert.False(ProcessTree.IsAlive(pid));
+            Assert.NotEqual(pid, notifications.GetSnapshot("stubborn-0")!.ProcessId);
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task Killing_a_dependency_does_not_make_its_dependents_burn_their_ladders()
     {
         using var state = new TempDirectory();
