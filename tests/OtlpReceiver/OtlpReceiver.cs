@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using Google.Protobuf;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace OtlpTesting;
@@ -71,6 +73,10 @@ public sealed class OtlpReceiver : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // Listeners are process-wide: a service under test in this process listens to every "Microsoft.AspNetCore"
+        // source, so with the default source each export would come back as a span of the receiver, exported again.
+        // Hosting takes its source from the container, and this one has no listeners.
+        builder.Services.AddSingleton(new ActivitySource("OtlpTesting.Receiver"));
         ListenOptions? http = null;
         ListenOptions? grpc = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
