@@ -1,0 +1,46 @@
+using OtlpTesting;
+
+namespace ServiceDefaults.Tests.Telemetry;
+
+[Trait("Category", "Integration")]
+[Collection(TwoTracedServicesCollection.Name)]
+public sealed class MetricsAndLogsTests(TwoTracedServices services)
+{
+    [Fact]
+    public async Task Metrics_from_the_built_in_meters_arrive_with_the_service_name()
+    {
+        string[] meters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime"];
+
+        var telemetry = await services.Receiver.WaitForAsync(
+            t => meters.All(meter => t.Metrics.Any(m => m.ScopeName == meter && m.Resource.ServiceName == "frontend")),
+            TwoTracedServices.Patience);
+
+        Assert.Contains(telemetry.Metrics, m => m.Name == "http.server.request.duration" && m.Resource.ServiceName == "frontend"
+            && m.DataPoints.Any(p => Equals(p.Attributes.GetValueOrDefault("http.route"), "/api/orders/{id}")));
+    }
+
+    [Fact]
+    public async Task Log_records_carry_the_service_the_formatted_message_and_the_request_scope()
+    {
+        var telemetry = await services.Receiver.WaitForAsync(
+            t => t.Logs.Any(l => l.Body == "Served item 7 to frontend"), TwoTracedServices.Patience);
+
+        var record = Assert.Single(telemetry.Logs, l => l.Body == "Served item 7 to frontend");
+        Assert.Equal(
+            ("backend", "backend-1", "7", "/api/items/7"),
+            (record.Resource.ServiceName, record.Resource.ServiceInstanceId, record.Attribute("ItemId"), record.Attribute("RequestPath")));
+    }
+
+    [Fact]
+    public async Task Log_records_written_while_serving_a_request_belong_to_its_trace()
+    {
+        var telemetry = await services.Receiver.WaitForAsync(
+            t => t.Logs.Any(l => l.Body == "Served item 7 to frontend")
+                && t.Spans.Any(s => s.Kind == ReceivedSpanKind.Server && s.Attribute("url.path") == "/api/items/7"),
+            TwoTracedServices.Patience);
+
+        var record = telemetry.Logs.First(l => l.Body == "Served item 7 to frontend");
+        var item = telemetry.Spans.First(s => s.Kind == ReceivedSpanKind.Server && s.Attribute("url.path") == "/api/items/7");
+        Assert.Equal((item.TraceId, item.SpanId), (record.TraceId, record.SpanId));
+    }
+}
