@@ -18,7 +18,8 @@ public static class ServiceDefaultsExtensions
     /// set; see <see cref="TelemetryExtensions.ConfigureOpenTelemetry{TBuilder}"/>), health checks, service discovery
     /// for every <see cref="System.Net.Http.HttpClient"/> made by the factory (<c>http://catalog</c> reaches a replica
     /// of catalog), the service's identity, a startup line, and an <c>X-Served-By</c> header naming the replica on
-    /// every response.
+    /// every response. Every factory client also gets resilience (see <see cref="Resilience.HttpResilienceOptions"/>):
+    /// total timeout, retries with backoff, a circuit breaker per service, a timeout per attempt.
     /// <code>var builder = WebApplication.CreateBuilder(args);
     /// builder.AddServiceDefaults();</code>
     /// </summary>
@@ -32,7 +33,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHostedService<StartupLineWriter>();
         builder.Services.AddTransient<IStartupFilter, ServedByHeaderStartupFilter>();
         builder.Services.AddServiceDiscovery();
-        builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery());
+        // Resilience outside, discovery inside: every retry resolves the service again and may reach another replica.
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddResilience().AddServiceDiscovery());
         return builder;
     }
 
