@@ -11,12 +11,15 @@ public sealed class MetricsAndLogsTests(TwoTracedServices services)
     {
         string[] meters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime"];
 
+        static bool IsOrderDuration(ReceivedMetric m) => m.Name == "http.server.request.duration" && m.Resource.ServiceName == "frontend"
+            && m.DataPoints.Any(p => Equals(p.Attributes.GetValueOrDefault("http.route"), "/api/orders/{id}"));
+
         var telemetry = await services.Receiver.WaitForAsync(
-            t => meters.All(meter => t.Metrics.Any(m => m.ScopeName == meter && m.Resource.ServiceName == "frontend")),
+            t => meters.All(meter => t.Metrics.Any(m => m.ScopeName == meter && m.Resource.ServiceName == "frontend"))
+                && t.Metrics.Any(IsOrderDuration),
             TwoTracedServices.Patience);
 
-        Assert.Contains(telemetry.Metrics, m => m.Name == "http.server.request.duration" && m.Resource.ServiceName == "frontend"
-            && m.DataPoints.Any(p => Equals(p.Attributes.GetValueOrDefault("http.route"), "/api/orders/{id}")));
+        Assert.All(meters, meter => Assert.Contains(telemetry.Metrics, m => m.ScopeName == meter && m.Resource.ServiceInstanceId == "frontend-1"));
     }
 
     [Fact]
