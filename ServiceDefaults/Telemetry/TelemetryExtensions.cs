@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting.Telemetry;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
@@ -15,9 +14,9 @@ namespace Microsoft.Extensions.Hosting;
 public static class TelemetryExtensions
 {
     /// <summary>
-    /// Collects traces from ASP.NET Core, HttpClient and the service's own <see cref="ActivitySource"/> (named after
-    /// the service, and registered in the container), metrics from the built-in meters and the service's own
-    /// <c>Meter</c>, and logs through OpenTelemetry's logger provider with formatted messages and scopes. Server
+    /// Collects traces from ASP.NET Core, HttpClient and the service's own <see cref="ActivitySource"/> (one named
+    /// after the service: <c>new ActivitySource("catalog")</c>), metrics from the built-in meters and the service's
+    /// own <c>Meter</c> (same name), and logs through OpenTelemetry's logger provider with formatted messages and scopes. Server
     /// spans get route, method and status; <c>/health</c> and <c>/alive</c> are not traced. Trace context travels
     /// between services as W3C <c>traceparent</c>.
     /// <para>
@@ -71,7 +70,6 @@ public static class TelemetryExtensions
             }
         }
 
-        services.TryAddSingleton(_ => new ActivitySource(identity.ServiceName));
         services.AddHostedService<TelemetryProviderStarter>();
         services.AddTransient<IStartupFilter, ServerSpanStartupFilter>();
         return builder;

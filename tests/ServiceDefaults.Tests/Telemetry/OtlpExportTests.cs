@@ -77,6 +77,27 @@ public sealed class OtlpExportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Flushes_what_it_still_holds_when_the_host_is_disposed()
+    {
+        var service = $"flush-{Guid.NewGuid():N}";
+        var app = await StartPingServiceAsync(service,
+        [
+            .. TwoTracedServices.Configuration(service, "flush-1", _receiver.HttpEndpoint.ToString()),
+            // Nothing would leave on schedule during the test: only the flush at shutdown can deliver.
+            new("OTEL_BSP_SCHEDULE_DELAY", "600000"),
+            new("OTEL_BLRP_SCHEDULE_DELAY", "600000"),
+        ]);
+        await PingAsync(app);
+
+        await app.StopAsync();
+        await app.DisposeAsync();
+
+        var telemetry = _receiver.Snapshot();
+        Assert.Contains(telemetry.Spans, s => s.Resource.ServiceName == service && s.Name == "GET /ping");
+        Assert.Contains(telemetry.Logs, l => l.Resource.ServiceName == service && l.Body == "pinged");
+    }
+
+    [Fact]
     public async Task Without_an_endpoint_nothing_is_exported_and_the_service_still_answers()
     {
         var service = $"quiet-{Guid.NewGuid():N}";
