@@ -106,10 +106,3 @@ public sealed class TwoTracedServices : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 }
-
-/// <summary>The tests that read what the two services exported share one pair of services.</summary>
-[CollectionDefinition(Name)]
-public sealed class TwoTracedServicesCollection : ICollectionFixture<TwoTracedServices>
-{
-    public const string Name = "Two traced services";
-}
