@@ -18,7 +18,8 @@ namespace ServiceDefaults.Tests.Telemetry;
 /// </remarks>
 public sealed class TwoTracedServices : IAsyncLifetime
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    // Generous: only a failing test waits this long, and a loaded machine can be slow to export.
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private WebApplication? _backend;
     private WebApplication? _frontend;
