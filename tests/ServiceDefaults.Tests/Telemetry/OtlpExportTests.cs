@@ -98,6 +98,23 @@ public sealed class OtlpExportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Honours_the_sampler_setting()
+    {
+        var service = $"unsampled-{Guid.NewGuid():N}";
+        var app = await StartPingServiceAsync(service,
+            [.. TwoTracedServices.Configuration(service, "unsampled-1", _receiver.HttpEndpoint.ToString()), new("OTEL_TRACES_SAMPLER", "always_off")]);
+        await PingAsync(app);
+
+        // Disposing flushes everything, so what has not arrived by then was never recorded.
+        await app.StopAsync();
+        await app.DisposeAsync();
+
+        var telemetry = _receiver.Snapshot();
+        Assert.Contains(telemetry.Logs, l => l.Resource.ServiceName == service && l.Body == "pinged");
+        Assert.DoesNotContain(telemetry.Spans, s => s.Resource.ServiceName == service && s.Name == "GET /ping");
+    }
+
+    [Fact]
     public async Task Without_an_endpoint_nothing_is_exported_and_the_service_still_answers()
     {
         var service = $"quiet-{Guid.NewGuid():N}";

@@ -53,6 +53,17 @@ public sealed class TracingTests(TwoTracedServices services)
     }
 
     [Fact]
+    public async Task Spans_of_the_services_own_source_join_the_request_that_started_them()
+    {
+        var telemetry = await services.Receiver.WaitForAsync(
+            t => t.Spans.Any(s => s.Name == "LookUpItem") && t.Spans.Any(s => IsServerSpan(s, ItemRoute, "/api/items/7")),
+            TwoTracedServices.Patience);
+
+        var item = telemetry.Spans.First(s => IsServerSpan(s, ItemRoute, "/api/items/7"));
+        Assert.Contains(telemetry.Spans, s => s.Name == "LookUpItem" && s.ScopeName == "backend" && s.ParentSpanId == item.SpanId);
+    }
+
+    [Fact]
     public async Task Health_and_alive_probes_are_not_traced()
     {
         var telemetry = await services.Receiver.WaitForAsync(

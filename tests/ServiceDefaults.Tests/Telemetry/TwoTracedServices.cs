@@ -21,6 +21,9 @@ public sealed class TwoTracedServices : IAsyncLifetime
     // Generous: only a failing test waits this long, and a loaded machine can be slow to export.
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    /// <summary>The backend's own source, named after the service as the defaults expect.</summary>
+    private static readonly ActivitySource BackendSource = new("backend");
+
     private WebApplication? _backend;
     private WebApplication? _frontend;
 
@@ -42,6 +45,8 @@ public sealed class TwoTracedServices : IAsyncLifetime
             app.MapGet("/api/items/{id}", (int id, ILogger<TwoTracedServices> logger) =>
             {
                 logger.LogInformation("Served item {ItemId} to {Caller}", id, "frontend");
+                using var lookUp = BackendSource.StartActivity("LookUpItem");
+
                 return $"item {id}";
             }));
         _frontend = await ServiceApp.StartAsync(
