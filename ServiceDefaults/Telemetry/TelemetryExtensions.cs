@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Telemetry;
+using Microsoft.Extensions.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -52,8 +53,8 @@ public static class TelemetryExtensions
             .ConfigureResource(resource => resource.AddService(identity.ServiceName, serviceInstanceId: identity.InstanceId))
             .WithTracing(tracing => tracing
                 .AddSource(TelemetryDefaults.AspNetCoreSource, TelemetryDefaults.HttpClientSource, identity.ServiceName))
-            .WithMetrics(metrics => metrics
-                .AddMeter([.. TelemetryDefaults.BuiltInMeters, identity.ServiceName]));
+            .WithMetrics();
+        services.AddMetrics(metrics => EnableMeters(metrics, identity.ServiceName));
 
         if (OtlpExportSettings.FromConfiguration(builder.Configuration) is { } export)
         {
@@ -73,6 +74,18 @@ public static class TelemetryExtensions
         services.AddHostedService<TelemetryProviderStarter>();
         services.AddTransient<IStartupFilter, ServerSpanStartupFilter>();
         return builder;
+    }
+
+    // Enabled through the host's metrics rules rather than AddMeter: a rule takes the process's global meters and the
+    // meters of this host's own meter factory (ASP.NET Core's, Kestrel's, the factory clients'), never those of another
+    // host in the process. Meter listeners are process-wide, so with AddMeter a second host (a test's) would be measured
+    // twice, and disposing it would end instruments the first still shares by name.
+    private static void EnableMeters(IMetricsBuilder metrics, string serviceName)
+    {
+        foreach (var meter in TelemetryDefaults.BuiltInMeters.Append(serviceName))
+        {
+            metrics.EnableMetrics(meter);
+        }
     }
 
     // Marks the collection so a second call (AddServiceDefaults after ConfigureOpenTelemetry) adds nothing twice.

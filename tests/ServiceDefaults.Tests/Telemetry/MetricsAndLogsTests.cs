@@ -23,6 +23,22 @@ public sealed class MetricsAndLogsTests(TwoTracedServices services)
     }
 
     [Fact]
+    public async Task Each_service_measures_only_its_own_requests()
+    {
+        static bool IsDurationOf(ReceivedMetric m, string service, string route) =>
+            m.Name == "http.server.request.duration" && m.Resource.ServiceName == service
+            && m.DataPoints.Any(p => Equals(p.Attributes.GetValueOrDefault("http.route"), route));
+
+        // The frontend measured its route; the backend exported after the frontend's request and its own.
+        var telemetry = await services.Receiver.WaitForAsync(
+            t => t.Metrics.Any(m => IsDurationOf(m, "frontend", "/api/orders/{id}"))
+                && t.Metrics.Any(m => IsDurationOf(m, "backend", "/api/items/{id}")),
+            TwoTracedServices.Patience);
+
+        Assert.DoesNotContain(telemetry.Metrics, m => IsDurationOf(m, "backend", "/api/orders/{id}"));
+    }
+
+    [Fact]
     public async Task Log_records_carry_the_service_the_formatted_message_and_the_request_scope()
     {
         var telemetry = await services.Receiver.WaitForAsync(
