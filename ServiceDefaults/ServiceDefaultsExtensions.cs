@@ -14,9 +14,12 @@ namespace Microsoft.Extensions.Hosting;
 public static class ServiceDefaultsExtensions
 {
     /// <summary>
-    /// Adds health checks, service discovery for every <see cref="System.Net.Http.HttpClient"/> made by the
-    /// factory (<c>http://catalog</c> reaches a replica of catalog), the service's identity, a startup line, and an
-    /// <c>X-Served-By</c> header naming the replica on every response.
+    /// Adds OpenTelemetry (traces, metrics and logs, exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is
+    /// set; see <see cref="TelemetryExtensions.ConfigureOpenTelemetry{TBuilder}"/>), health checks, service discovery
+    /// for every <see cref="System.Net.Http.HttpClient"/> made by the factory (<c>http://catalog</c> reaches a replica
+    /// of catalog), the service's identity, a startup line, and an <c>X-Served-By</c> header naming the replica on
+    /// every response. Every factory client also gets resilience (see <see cref="Resilience.HttpResilienceOptions"/>):
+    /// total timeout, retries with backoff, a circuit breaker per service, a timeout per attempt.
     /// <code>var builder = WebApplication.CreateBuilder(args);
     /// builder.AddServiceDefaults();</code>
     /// </summary>
@@ -24,12 +27,14 @@ public static class ServiceDefaultsExtensions
         where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddSingleton(ServiceIdentity.FromConfiguration(builder.Configuration, builder.Environment.ApplicationName));
         builder.Services.AddHostedService<StartupLineWriter>();
         builder.Services.AddTransient<IStartupFilter, ServedByHeaderStartupFilter>();
         builder.Services.AddServiceDiscovery();
-        builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery());
+        // Resilience outside, discovery inside: every retry resolves the service again and may reach another replica.
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddResilience().AddServiceDiscovery());
         return builder;
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting.ServiceDiscovery;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -7,15 +9,31 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ServiceDiscoveryExtensions
 {
     /// <summary>
-    /// Registers the resolver, the round-robin selector and the handler (once, however often it is called).
+    /// Registers the resolver, the balancer (options bound from the <c>ServiceDiscovery</c> configuration section)
+    /// and the handler, once, however often it is called.
     /// <code>builder.Services.AddServiceDiscovery();</code>
     /// </summary>
     public static IServiceCollection AddServiceDiscovery(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<ServiceDiscoveryOptions>().BindConfiguration(ServiceDiscoveryDefaults.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ServiceEndpointResolver>();
         services.TryAddSingleton<RoundRobinEndpointSelector>();
-        services.TryAddTransient<ServiceDiscoveryHandler>();
+        services.TryAddSingleton(_ => new PowerOfTwoChoicesEndpointSelector());
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<ServiceDiscoveryOptions>>().Value;
+            return new ServiceEndpointBalancer(
+                options.Balancing,
+                new EndpointQuarantine(options.FailedEndpointQuarantine, provider.GetRequiredService<TimeProvider>()),
+                provider.GetRequiredService<RoundRobinEndpointSelector>(),
+                provider.GetRequiredService<PowerOfTwoChoicesEndpointSelector>());
+        });
+        services.TryAddTransient(provider => new ServiceDiscoveryHandler(
+            provider.GetRequiredService<ServiceEndpointResolver>(),
+            provider.GetRequiredService<ServiceEndpointBalancer>(),
+            provider.GetRequiredService<ILogger<ServiceDiscoveryHandler>>()));
         return services;
     }
 

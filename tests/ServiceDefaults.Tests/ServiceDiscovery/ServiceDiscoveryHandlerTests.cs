@@ -7,18 +7,74 @@ namespace ServiceDefaults.Tests.ServiceDiscovery;
 
 public sealed class ServiceDiscoveryHandlerTests
 {
+    private readonly ManualTimeProvider _clock = new();
+
+    private static ServiceEndpointResolver ResolverFor(int replicas) => new(new ConfigurationBuilder()
+        .AddInMemoryCollection(Enumerable.Range(0, replicas)
+            .Select(i => new KeyValuePair<string, string?>($"services:catalog:http:{i}", $"http://127.0.0.1:{5000 + i}")))
+        .Build());
+
     private static HttpClient ClientOver(RecordingHandler network, int replicas)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(Enumerable.Range(0, replicas)
-                .Select(i => new KeyValuePair<string, string?>($"services:catalog:http:{i}", $"http://127.0.0.1:{5000 + i}")))
-            .Build();
-        var handler = new ServiceDiscoveryHandler(
-            new ServiceEndpointResolver(configuration), new RoundRobinEndpointSelector(), NullLogger<ServiceDiscoveryHandler>.Instance)
+        var handler = new ServiceDiscoveryHandler(ResolverFor(replicas), new RoundRobinEndpointSelector(), NullLogger<ServiceDiscoveryHandler>.Instance)
         {
             InnerHandler = network,
         };
         return new HttpClient(handler) { BaseAddress = new Uri("http://catalog") };
+    }
+
+    private HttpClient ClientOver(RecordingHandler network, int replicas, ServiceEndpointBalancer balancer) =>
+        new(new ServiceDiscoveryHandler(ResolverFor(replicas), balancer, NullLogger<ServiceDiscoveryHandler>.Instance) { InnerHandler = network })
+        {
+            BaseAddress = new Uri("http://catalog"),
+        };
+
+    private ServiceEndpointBalancer RoundRobinWithQuarantine() =>
+        new(EndpointBalancing.RoundRobin, new EndpointQuarantine(TimeSpan.FromSeconds(5), _clock));
+
+    [Fact]
+    public async Task Steps_around_a_replica_that_just_refused_a_connection()
+    {
+        var network = new RecordingHandler(refusedPorts: 5000);
+        using var client = ClientOver(network, replicas: 2, RoundRobinWithQuarantine());
+
+        for (var i = 0; i < 4; i++)
+        {
+            using var _ = await client.GetAsync(new Uri("/", UriKind.Relative));
+        }
+
+        Assert.Equal([5000, 5001, 5001, 5001, 5001], network.Requests.Select(u => u.Port));
+    }
+
+    [Fact]
+    public async Task Tries_a_quarantined_replica_again_once_its_quarantine_is_over()
+    {
+        var network = new RecordingHandler(refusedPorts: 5000);
+        using var client = ClientOver(network, replicas: 2, RoundRobinWithQuarantine());
+        using (await client.GetAsync(new Uri("/", UriKind.Relative)))
+        {
+        }
+
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        network.Requests.Clear();
+        for (var i = 0; i < 2; i++)
+        {
+            using var _ = await client.GetAsync(new Uri("/", UriKind.Relative));
+        }
+
+        Assert.Contains(5000, network.Requests.Select(u => u.Port));
+    }
+
+    [Fact]
+    public async Task Quarantines_a_replica_whose_connection_broke_without_resending_the_request()
+    {
+        var network = new RecordingHandler { FailureOnEveryRequest = HttpRequestError.ResponseEnded };
+        var balancer = RoundRobinWithQuarantine();
+        using var client = ClientOver(network, replicas: 2, balancer);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync(new Uri("/api/orders", UriKind.Relative), null));
+
+        Assert.Equal((1, true), (network.Requests.Count, balancer.Quarantine.IsQuarantined(new Uri("http://127.0.0.1:5000"))));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.ServiceDiscovery;
 
 namespace ServiceDefaults.Tests.ServiceDiscovery;
 
@@ -58,6 +59,22 @@ public sealed class ServiceDiscoveryOverSocketsTests : IAsyncLifetime
         var second = await client.GetStringAsync(new Uri("http://catalog/who"));
 
         Assert.Equal(["live replica", "live replica"], new[] { first, second });
+    }
+
+    [Fact]
+    public async Task A_closed_replica_is_stepped_around_after_its_first_refusal()
+    {
+        var factory = _caller!.Services.GetRequiredService<IHttpClientFactory>();
+        using var client = factory.CreateClient();
+        var balancer = _caller.Services.GetRequiredService<ServiceEndpointBalancer>();
+        var closed = new Uri(_caller.Configuration["services:catalog:http:0"]!);
+
+        for (var i = 0; i < 2; i++)
+        {
+            await client.GetStringAsync(new Uri("http://catalog/who"));
+        }
+
+        Assert.True(balancer.Quarantine.IsQuarantined(closed));
     }
 
     private static int FreePort()
