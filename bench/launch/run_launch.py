@@ -92,8 +92,8 @@ def cleanup(host, pids):
             pass
 
 
-def peer_runs(peer, test, ns, reps, out):
-    args = [sys.executable, os.path.join(PEERS_DIR, "peers.py"), test, "--peer", peer, "--reps", str(reps), "--out", out]
+def peer_runs(peer, test, ns, reps, out, base):
+    args = [sys.executable, os.path.join(PEERS_DIR, "peers.py"), test, "--peer", peer, "--reps", str(reps), "--out", out, "--base", str(base)]
     if test == "launch":
         args += ["--n", ",".join(map(str, ns))]
     subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=3600)
@@ -136,9 +136,9 @@ def main():
     if not args.skip_peers:
         out = tempfile.mkdtemp(prefix="launchbench-peers-")
         for peer in args.peers.split(","):
-            launch = peer_runs(peer, "launch", ns, args.reps, out)
+            launch = peer_runs(peer, "launch", ns, args.reps, out, args.base + 2000)
             results[peer] = {"launch": {n: median([r["all_healthy_ms"] for r in launch if r["n"] == n]) for n in ns}}
-            stop = peer_runs(peer, "stop", ns, args.reps, out)
+            stop = peer_runs(peer, "stop", ns, args.reps, out, args.base + 2000)
             results[peer]["stop"] = {100: median([r["all_gone_ms"] for r in stop if r.get("mode") == "stop_all"])}
             print(f"{peer}: {results[peer]}", flush=True)
 
