@@ -40,8 +40,7 @@ internal sealed class OrchestratorApiHost(
         _ = (events.Published, clock.Now);
         var keys = ApiKeyStore.Load(options, secrets);
         endpoint.SetKeys(keys);
-        _app = Build(keys);
-        await _app.StartAsync(cancellationToken).ConfigureAwait(false);
+        _app = await StartAsync(keys, options.Port, cancellationToken).ConfigureAwait(false);
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         endpoint.SetBound(baseAddress);
@@ -65,7 +64,30 @@ internal sealed class OrchestratorApiHost(
         }
     }
 
-    private WebApplication Build(ApiKeys keys)
+    private async Task<WebApplication> StartAsync(ApiKeys keys, int port, CancellationToken cancellationToken)
+    {
+        var app = Build(keys, port);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            return app;
+        }
+        catch (IOException ex) when (!options.PortConfigured && port != 0)
+        {
+            // Another AppHost (or a test) holds the default port: this one takes a free port and says so.
+            await app.DisposeAsync().ConfigureAwait(false);
+            _logger.LogWarning("Port {Port} is taken ({Reason}); the orchestrator API takes a free port instead. Set Orchestrator:Api:Port or {Variable} to choose one",
+                port, ex.Message, OrchestratorApiDefaults.PortVariable);
+            return await StartAsync(keys, 0, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private WebApplication Build(ApiKeys keys, int port)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -82,7 +104,7 @@ internal sealed class OrchestratorApiHost(
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
             kestrel.AddServerHeader = false;
             var address = options.Address == "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.Address);
-            kestrel.Listen(address, options.Port);
+            kestrel.Listen(address, port);
         });
         builder.WebHost.UseUrls();
         OrchestratorApiApplication.ConfigureServices(builder.Services, options, keys, appHost);

@@ -15,6 +15,12 @@ public sealed record OrchestratorApiOptions
     /// <summary>The port to bind; 0 takes any free port (tests do).</summary>
     public int Port { get; init; } = OrchestratorApiDefaults.Port;
 
+    /// <summary>
+    /// True when the port was set (configuration or <c>ORCHESTRATOR_API_PORT</c>): a port that is taken then stops the AppHost.
+    /// The default port, when taken (another AppHost runs), gives way to a free one.
+    /// </summary>
+    public bool PortConfigured { get; init; }
+
     /// <summary>The operator key; generated into <c>{state}/secrets/api-operator-key</c> when not given.</summary>
     public string? OperatorKey { get; init; }
 

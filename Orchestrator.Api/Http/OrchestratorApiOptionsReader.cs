@@ -11,13 +11,18 @@ public static class OrchestratorApiOptionsReader
     public static OrchestratorApiOptions Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = configuration.GetSection(OrchestratorApiDefaults.SectionName).Get<OrchestratorApiOptions>() ?? new OrchestratorApiOptions();
+        var section = configuration.GetSection(OrchestratorApiDefaults.SectionName);
+        var options = (section.Get<OrchestratorApiOptions>() ?? new OrchestratorApiOptions()) with
+        {
+            PortConfigured = section[nameof(OrchestratorApiOptions.Port)] is { Length: > 0 },
+        };
         if (configuration[OrchestratorApiDefaults.PortVariable] is { Length: > 0 } port)
         {
             options = options with
             {
                 Port = int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed
                     : throw new InvalidOperationException($"{OrchestratorApiDefaults.PortVariable}='{port}' is not a port number (0-65535)."),
+                PortConfigured = true,
             };
         }
 
