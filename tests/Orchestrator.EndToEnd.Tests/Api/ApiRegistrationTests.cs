@@ -115,7 +115,7 @@ public sealed class ApiRegistrationTests(ApiAppFixture fixture) : IClassFixture<
     [InlineData("""{ "name": "ok", "type": "project", "endpoints": [ { "url": "http://127.0.0.1:1/" } ] }""", "type")]
     [InlineData("""{ "name": "ok", "endpoints": [ { "url": "http://127.0.0.1:1/" } ], "healthCheck": { "path": "health" } }""", "healthCheck.path")]
     [InlineData("""{ "name": "ok", "endpoints": [ { "url": "http://127.0.0.1:1/" } ], "healthCheck": { "intervalSeconds": -5 } }""", "healthCheck.intervalSeconds")]
-    [InlineData("""{ "name": "ok", "endpoints": [ """, "body")]
+    [InlineData("""{ "name": "ok", "endpoints": [ """, "endpoints")]
     [InlineData("""not json at all""", "body")]
     [InlineData("""[1, 2, 3]""", "body")]
     [InlineData("""null""", "body")]
@@ -129,11 +129,11 @@ public sealed class ApiRegistrationTests(ApiAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_registration_that_is_not_JSON_is_a_400()
+    public async Task A_registration_that_is_not_JSON_is_an_unsupported_media_type()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/resources") { Content = new StringContent("name=ok") };
         using var response = await Api.SendAsync(request, fixture.OperatorKey, KeyScheme.Header);
 
-        await Problems.AssertBadRequestAsync(response, "body");
+        await Problems.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
 }
