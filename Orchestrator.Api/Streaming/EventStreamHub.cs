@@ -166,10 +166,11 @@ public sealed partial class EventStreamHub : IAsyncDisposable
             _lastSent[snapshot.ReplicaName] = snapshot with { Version = 0 };
         }
 
+        var usageTimer = new PeriodicTimer(_options.UsageInterval, _timeProvider);
         _pumps = Task.WhenAll(
             Task.Run(() => PumpEventsAsync(events, stopping), CancellationToken.None),
             Task.Run(() => PumpSnapshotsAsync(snapshots, first, stopping), CancellationToken.None),
-            Task.Run(() => PumpUsageAsync(stopping), CancellationToken.None));
+            Task.Run(() => PumpUsageAsync(usageTimer, stopping), CancellationToken.None));
     }
 
     private async Task PumpEventsAsync(EventSubscription events, CancellationToken stopping)
@@ -197,9 +198,10 @@ public sealed partial class EventStreamHub : IAsyncDisposable
         }
     }
 
-    private async Task PumpUsageAsync(CancellationToken stopping)
+    // The timer is made before the task runs, so that the interval counts from the first client.
+    private async Task PumpUsageAsync(PeriodicTimer timer, CancellationToken stopping)
     {
-        using var timer = new PeriodicTimer(_options.UsageInterval, _timeProvider);
+        using var _ = timer;
         while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
         {
             Guard(BroadcastUsage, "usage");
