@@ -138,6 +138,7 @@ def main():
             routes.append((f"GET /api/v1/loadbalancer/{target}?strategy={strategy}", f"/api/v1/loadbalancer/{target}?strategy={strategy}"))
         wrk_env = dict(os.environ, BENCH_KEY_FILE=key_file)
         results = []
+        load_before = os.getloadavg()[0]
         for label, path in routes:
             run_wrk(base + path, args.threads, args.connections, args.warmup, lua, wrk_env)
             r = run_wrk(base + path, args.threads, args.connections, args.duration, lua, wrk_env)
@@ -145,8 +146,10 @@ def main():
             results.append(r)
             print(f"{label}: {r['rps']:.0f} req/s, p50 {r['p50']:.2f} ms, p99 {r['p99']:.2f} ms, "
                   f"non-2xx {r['non2xx']} of {r['requests']} {r['socket_errors']}", flush=True)
+        load_after = os.getloadavg()[0]
+        print(f"load average (1 min) before {load_before:.1f}, after {load_after:.1f}")
         if not args.no_write:
-            write_results(results, args)
+            write_results(results, args, (load_before, load_after))
     finally:
         host.terminate()
         try:
@@ -159,7 +162,7 @@ def main():
         shutil.rmtree(state, ignore_errors=True)
 
 
-def write_results(results, args):
+def write_results(results, args, load):
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "unknown CPU")
     lines = [
         "# Control API benchmark",
@@ -167,7 +170,8 @@ def write_results(results, args):
         f"`bench/api/run_api.py` on {os.cpu_count()} cores ({cpu}), wrk and the AppHost on the same machine;",
         f"{args.services} registered external services (2 endpoints each, probed every 5 s), wrk -t{args.threads} "
         f"-c{args.connections}, {args.warmup} s warm-up, then {args.duration} s measured per route. "
-        f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+        f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; the machine's 1-minute load average was "
+        f"{load[0]:.1f} before and {load[1]:.1f} after (other work shared the 2 cores).",
         "",
         "| route | requests/s | p50 ms | p99 ms | non-2xx |",
         "| --- | ---: | ---: | ---: | ---: |",

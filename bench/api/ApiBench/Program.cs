@@ -1,10 +1,8 @@
-// An AppHost for the API benchmark: the orchestrator with its control API, the load balancer and the
-// registry of external services, and no model resources: bench/api/run_api.py registers them at run time.
+// An AppHost for the API benchmark: the orchestrator with its control API (which brings the load balancer
+// and the registry of external services), and no model resources: bench/api/run_api.py registers them at run time.
 // The port and operator key come from ORCHESTRATOR_API_PORT and ORCHESTRATOR_API_KEY.
 // usage: ApiBench STATE_DIR
 using Orchestrator.Api;
-using Orchestrator.Api.Balancing;
-using Orchestrator.Api.Registration;
 using Orchestrator.Hosting;
 
 if (args.Length < 1)
@@ -22,7 +20,6 @@ var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOpt
 // One benchmark client sends tens of thousands of requests a second: the per-client limit would measure itself.
 builder.Configuration["Orchestrator:Api:PermitPerSecond"] = "10000000";
 builder.Configuration["Orchestrator:Api:Burst"] = "10000000";
-builder.Services.AddLoadBalancing().AddExternalServiceRegistry();
 
 await using var app = builder.Build();
 await app.RunAsync();
