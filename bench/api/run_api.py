@@ -45,9 +45,15 @@ def free_port():
         return s.getsockname()[1]
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # the AppHost closing its probe connections at the end is no error worth a traceback
+
+
 def health_server():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Health)
-    server.daemon_threads = True
+    server = QuietServer(("127.0.0.1", 0), Health)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, server.server_address[1]
 
