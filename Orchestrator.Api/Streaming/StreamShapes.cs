@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using Orchestrator.Api.Healing;
+using Orchestrator.Api.Http;
+using Orchestrator.Api.Http.Contracts;
+using Orchestrator.Api.Monitoring;
+using Orchestrator.Hosting.Notifications;
+
+namespace Orchestrator.Api.Streaming;
+
+/// <summary>Shapes snapshots, healing and usage into the stream's messages. Pure: everything comes in as arguments.</summary>
+internal static class StreamShapes
+{
+    public static StreamReplica Replica(ResourceSnapshot snapshot, DateTimeOffset now, ReplicaHealthReport? report)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var running = snapshot is { IsActive: true, StartedAt: not null };
+        return new StreamReplica(
+            snapshot.ResourceName,
+            snapshot.ReplicaName,
+            snapshot.ReplicaIndex,
+            snapshot.State.ToString(),
+            snapshot.StateReason,
+            snapshot.Health?.ToString(),
+            snapshot.ProcessId,
+            snapshot.Urls,
+            snapshot.StartedAt,
+            snapshot.StoppedAt,
+            running ? Math.Round(Math.Max(0, (now - snapshot.StartedAt!.Value).TotalSeconds), 3) : null,
+            snapshot.ExitCode,
+            snapshot.RestartCount,
+            snapshot.CircuitState,
+            running && report?.CpuPercent is { } cpu ? Math.Round(cpu, 2) : null,
+            running ? report?.RssBytes : null);
+    }
+
+    /// <summary>A resource as the API's resource detail shows it (the same worst state, health and healing), without health history and environment.</summary>
+    public static StreamResource Resource(
+        IReadOnlyList<ResourceSnapshot> snapshots,
+        ImmutableArray<StreamReplica> replicas,
+        ResourceHealingStatus? healing,
+        ImmutableArray<string> dependencies,
+        int? phase)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(snapshots.Count);
+        var first = snapshots[0];
+        var quarantinedByHealer = healing?.Replicas.FirstOrDefault(r => r.Phase == ReplicaHealingPhase.Quarantined);
+        var quarantined = snapshots.FirstOrDefault(s => s.State == KnownResourceState.Quarantined);
+        return new StreamResource(
+            first.ResourceName,
+            TypeOf(first),
+            ResourceViews.StateOf(snapshots, healing),
+            ResourceStates.WorstHealth(snapshots)?.ToString(),
+            replicas,
+            snapshots.Count(ResourceStates.IsHealthy),
+            snapshots.Sum(s => s.RestartCount),
+            healing?.Circuit.ToString() ?? snapshots.Select(s => s.CircuitState).FirstOrDefault(c => c is not null),
+            quarantinedByHealer is not null || quarantined is not null,
+            quarantinedByHealer?.QuarantineReason ?? quarantined?.StateReason,
+            [.. snapshots.SelectMany(s => s.Urls)],
+            dependencies,
+            first.ResourceType == ResourceCatalog.ExternalType,
+            phase,
+            healing is null ? null : Healing(healing));
+    }
+
+    public static UsageMessage Usage(DateTimeOffset now, IEnumerable<ReplicaHealthReport> reports, StreamFilter filter) =>
+        new(now, [.. reports
+            .Where(r => r.IsMonitored && filter.AcceptsResource(r.ResourceName))
+            .Select(r => new UsageEntry(r.ResourceName, r.ReplicaName, r.CpuPercent, r.RssBytes))]);
+
+    // The replica furthest into its healing speaks for the resource, as in the API's resource detail.
+    private static HealingSummary Healing(ResourceHealingStatus healing)
+    {
+        var busiest = healing.Replicas.OrderByDescending(r => r.Phase != ReplicaHealingPhase.Idle).ThenByDescending(r => r.Attempt).FirstOrDefault();
+        return new HealingSummary(
+            busiest?.Phase.ToString(),
+            busiest?.Attempt,
+            busiest?.NextRestartAt ?? (healing.Circuit == BreakerState.Open ? healing.CircuitOpenUntil : null),
+            healing.Circuit.ToString());
+    }
+
+    // The API's type names: "postgres-database", not the model's "postgres.database".
+    private static string TypeOf(ResourceSnapshot snapshot) => snapshot.ResourceType.Replace('.', '-');
+}
