@@ -16,11 +16,11 @@ public static class OrchestratorCommandLine
         ["status", "resources", "logs", .. ApiCommands.ResourceCommands.Select(c => c.Name), "history", "validate", "manifest"],
         StringComparer.Ordinal);
 
-    /// <summary>True when <paramref name="args"/> start with a subcommand.</summary>
+    /// <summary>True when <paramref name="args"/> start with a subcommand, or ask for help (which lists them).</summary>
     public static bool IsCommand(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args.Count > 0 && Subcommands.Contains(args[0]);
+        return args.Count > 0 && (Subcommands.Contains(args[0]) || args[0] is "--help" or "-h" or "-?");
     }
 
     /// <summary>Runs the subcommand in <paramref name="args"/> against <paramref name="application"/>'s model and state directory.</summary>
