@@ -162,7 +162,8 @@ internal sealed class ApiCommands(CommandLineContext context, CommandLineOptions
         var json = parse.GetValue(options.Json);
         try
         {
-            var connection = ApiConnection.Resolve(parse.GetValue(options.Url), parse.GetValue(options.ApiKey), context.Environment, context.SecretsDirectory);
+            var connection = ApiConnection.Resolve(
+                parse.GetValue(options.Url), parse.GetValue(options.ApiKey), context.Environment, context.SecretsDirectory, context.ConfiguredPort);
             using var client = new OrchestratorApiClient(connection);
             return await action(client, json).ConfigureAwait(false);
         }

@@ -27,17 +27,17 @@ public sealed record ApiConnection(Uri BaseAddress, string? ApiKey)
 
     /// <summary>
     /// Resolves the connection: the URL from <paramref name="url"/>, else <c>ORCHESTRATOR_API_URL</c>, else
-    /// <c>http://127.0.0.1:{ORCHESTRATOR_API_PORT or 9000}</c>; the key from <paramref name="apiKey"/>, else
+    /// <c>http://127.0.0.1:{ORCHESTRATOR_API_PORT, else the AppHost's configured Orchestrator:Api:Port, else 9000}</c>; the key from <paramref name="apiKey"/>, else
     /// <c>ORCHESTRATOR_API_KEY</c>, else the operator key file in <paramref name="secretsDirectory"/>.
     /// </summary>
     /// <exception cref="CommandLineException">The URL or port is malformed (a usage error).</exception>
-    internal static ApiConnection Resolve(string? url, string? apiKey, Func<string, string?> environment, string? secretsDirectory)
+    internal static ApiConnection Resolve(string? url, string? apiKey, Func<string, string?> environment, string? secretsDirectory, int? configuredPort = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        return new ApiConnection(ResolveBaseAddress(url, environment), ResolveKey(apiKey, environment, secretsDirectory));
+        return new ApiConnection(ResolveBaseAddress(url, environment, configuredPort), ResolveKey(apiKey, environment, secretsDirectory));
     }
 
-    private static Uri ResolveBaseAddress(string? url, Func<string, string?> environment)
+    private static Uri ResolveBaseAddress(string? url, Func<string, string?> environment, int? configuredPort)
     {
         var (text, source) = NonEmpty(url) is { } given
             ? (given, "--url")
@@ -55,7 +55,8 @@ public sealed record ApiConnection(Uri BaseAddress, string? ApiKey)
             return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/");
         }
 
-        var port = DefaultPort;
+        // Port 0 in the configuration means "any free port": only the AppHost's own log knows which.
+        var port = configuredPort is > 0 and <= 65535 ? configuredPort.Value : DefaultPort;
         if (NonEmpty(environment(PortVariable)) is { } portText
             && (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535))
         {

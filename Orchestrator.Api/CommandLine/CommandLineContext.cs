@@ -9,10 +9,12 @@ namespace Orchestrator.Api.CommandLine;
 /// <param name="Output">Where results go (stdout).</param>
 /// <param name="Error">Where messages about failures go (stderr).</param>
 /// <param name="Environment">Reads an environment variable (the process's own, or a test's).</param>
+/// <param name="ConfiguredPort">The API port in the AppHost's configuration (<c>Orchestrator:Api:Port</c>), if any.</param>
 internal sealed record CommandLineContext(
     DistributedApplicationModel Model,
     string AppHostDirectory,
     string? SecretsDirectory,
     TextWriter Output,
     TextWriter Error,
-    Func<string, string?> Environment);
+    Func<string, string?> Environment,
+    int? ConfiguredPort = null);

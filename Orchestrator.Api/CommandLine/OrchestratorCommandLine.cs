@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using System.CommandLine.Invocation;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Hosting;
 
@@ -29,8 +31,10 @@ public static class OrchestratorCommandLine
     {
         ArgumentNullException.ThrowIfNull(application);
         var paths = application.Services.GetRequiredService<HostingPaths>();
+        var configuredPort = application.Services.GetService<IConfiguration>()?["Orchestrator:Api:Port"] is { } text
+            && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : (int?)null;
         var context = new CommandLineContext(application.Model, paths.AppHostDirectory, paths.SecretsDirectory, output, error,
-            System.Environment.GetEnvironmentVariable);
+            System.Environment.GetEnvironmentVariable, configuredPort);
         return InvokeAsync(args, context, cancellationToken);
     }
 

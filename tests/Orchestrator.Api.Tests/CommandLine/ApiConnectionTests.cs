@@ -29,6 +29,14 @@ public sealed class ApiConnectionTests : IDisposable
         Assert.Equal(new Uri("http://127.0.0.1:9000/"), Resolve().BaseAddress);
     }
 
+    [Fact]
+    public void The_port_variable_wins_over_the_apphost_configured_port_which_wins_over_9000()
+    {
+        Assert.Equal(7005, ApiConnection.Resolve(null, null, name => name == "ORCHESTRATOR_API_PORT" ? "7005" : null, null, configuredPort: 7006).BaseAddress.Port);
+        Assert.Equal(7006, ApiConnection.Resolve(null, null, _ => null, null, configuredPort: 7006).BaseAddress.Port);
+        Assert.Equal(9000, ApiConnection.Resolve(null, null, _ => null, null, configuredPort: 0).BaseAddress.Port);
+    }
+
     [Theory]
     [InlineData("ORCHESTRATOR_API_URL", "not a url")]
     [InlineData("ORCHESTRATOR_API_URL", "ftp://127.0.0.1/")]
