@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using Orchestrator.EndToEnd.Tests.Infrastructure;
 
 namespace Orchestrator.EndToEnd.Tests.CommandLine;
@@ -12,7 +13,7 @@ internal static class AppHostProcess
     {
         get
         {
-            var configuration = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))))!;
+            var configuration = typeof(AppHostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
             var path = Path.Combine(TestArtifacts.RepositoryRoot, "AppHost", "bin", configuration, "net10.0", "AppHost.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException($"Build AppHost first: {path} is missing.", path);
         }

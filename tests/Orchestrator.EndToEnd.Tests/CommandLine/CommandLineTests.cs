@@ -76,7 +76,8 @@ public sealed class CommandLineTests(ApiAppFixture fixture) : IClassFixture<ApiA
         using var stop = new CancellationTokenSource(Timeout);
 
         var following = OrchestratorCommandLine.RunAsync(fixture.App, [.. Connection(), "logs", "worker", "--follow"], output, error, stop.Token);
-        await output.WaitForAsync(text => text.Contains($"worker listening (pid {before.ProcessId})", StringComparison.Ordinal), Timeout);
+        await Task.WhenAny(following, output.WaitForAsync(text => text.Contains($"worker listening (pid {before.ProcessId})", StringComparison.Ordinal), Timeout));
+        Assert.False(following.IsCompleted, $"logs --follow ended early: {error.Text}");
         Assert.Equal(CliExitCodes.Ok, (await RunAsync("restart", "worker")).ExitCode);
         var after = await Notifications.WaitForAsync("worker", s => s.State == KnownResourceState.Running && s.ProcessId != before.ProcessId).WaitAsync(Timeout);
         await output.WaitForAsync(text => text.Contains($"worker listening (pid {after.ProcessId})", StringComparison.Ordinal), Timeout);
@@ -143,7 +144,7 @@ public sealed class CommandLineTests(ApiAppFixture fixture) : IClassFixture<ApiA
     {
         var result = await RunAsync(args);
 
-        Assert.Equal(CliExitCodes.NotFound, result.ExitCode);
+        Assert.True(result.ExitCode == CliExitCodes.NotFound, result.ToString());
         Assert.Contains("(HTTP 404)", result.Error);
     }
 
