@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Api.CommandLine;
 using Orchestrator.Api.Healing;
 using Orchestrator.Api.Http;
 using Orchestrator.Api.Launch;
@@ -28,6 +29,12 @@ public static class OrchestratorBuilderExtensions
         builder.Services.AddSingleton<OrchestratorRuntime>();
         builder.Services.AddSingleton<IDistributedApplicationRuntime>(sp => sp.GetRequiredService<OrchestratorRuntime>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OrchestratorRuntime>());
+        if (OrchestratorCommandLine.IsCommand(builder.Args))
+        {
+            // `dotnet run --project AppHost -- status`: Run() runs the command instead of the launch.
+            builder.Services.AddSingleton<IAppHostCommand>(new AppHostCommandLine(builder.Args));
+        }
+
         return builder;
     }
 }

@@ -34,11 +34,33 @@ public sealed class DistributedApplication : IHost, IAsyncDisposable
     /// <summary>Stops every resource, in reverse launch order.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => _host.StopAsync(cancellationToken);
 
-    /// <summary>Runs until Ctrl+C, SIGTERM or <paramref name="cancellationToken"/>, then stops everything.</summary>
-    public Task RunAsync(CancellationToken cancellationToken = default) => _host.RunAsync(cancellationToken);
+    /// <summary>
+    /// Runs until Ctrl+C, SIGTERM or <paramref name="cancellationToken"/>, then stops everything; or, when the
+    /// AppHost was started with a command (<see cref="IAppHostCommand"/>), runs that command instead and sets
+    /// <see cref="System.Environment.ExitCode"/> to its result.
+    /// </summary>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        if (Services.GetService<IAppHostCommand>() is { } command)
+        {
+            System.Environment.ExitCode = await command.RunAsync(this, cancellationToken).ConfigureAwait(false);
+            return;
+        }
 
-    /// <summary>Runs until Ctrl+C or SIGTERM, then stops everything.</summary>
-    public void Run() => _host.Run();
+        await _host.RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs until Ctrl+C or SIGTERM, then stops everything; or runs the AppHost's command (see <see cref="RunAsync"/>).</summary>
+    public void Run()
+    {
+        if (Services.GetService<IAppHostCommand>() is not null)
+        {
+            RunAsync().GetAwaiter().GetResult();
+            return;
+        }
+
+        _host.Run();
+    }
 
     /// <inheritdoc />
     public void Dispose() => _host.Dispose();

@@ -27,7 +27,11 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
             ContentRootPath = options.AppHostDirectory,
         });
         Paths = HostingPaths.Resolve(options, _hostBuilder.Configuration);
+        Args = options.Args;
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Args { get; }
 
     /// <inheritdoc />
     public ConfigurationManager Configuration => _hostBuilder.Configuration;
@@ -66,7 +70,11 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
     public DistributedApplication Build()
     {
         var model = new DistributedApplicationModel(Resources);
-        ModelValidator.ThrowIfInvalid(model);
+        // A command (validate, status...) runs instead of the launch and judges the model itself.
+        if (!Services.Any(s => s.ServiceType == typeof(IAppHostCommand)))
+        {
+            ModelValidator.ThrowIfInvalid(model);
+        }
 
         Services.AddSingleton(model);
         Services.AddSingleton(Paths);

@@ -17,6 +17,9 @@ public interface IDistributedApplicationBuilder
     /// <summary>The AppHost's host environment.</summary>
     IHostEnvironment Environment { get; }
 
+    /// <summary>The AppHost's command-line arguments, as given to <c>CreateBuilder</c>.</summary>
+    IReadOnlyList<string> Args => [];
+
     /// <summary>The directory of the AppHost project: relative project paths and the state directory start here.</summary>
     string AppHostDirectory { get; }
 
@@ -30,6 +33,8 @@ public interface IDistributedApplicationBuilder
     IResourceBuilder<T> CreateResourceBuilder<T>(T resource) where T : IResource;
 
     /// <summary>Validates the model and builds the application; nothing starts yet.</summary>
-    /// <exception cref="Validation.DistributedApplicationValidationException">The model has problems; the message names each one.</exception>
+    /// <exception cref="Validation.DistributedApplicationValidationException">
+    /// The model has problems; the message names each one. Not thrown while an <see cref="IAppHostCommand"/> is registered.
+    /// </exception>
     DistributedApplication Build();
 }
