@@ -24,7 +24,6 @@ var options = DashboardOptions.FromConfiguration(builder.Configuration, () =>
     return Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 });
 builder.Services.AddSingleton(options);
-builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<BrowserSessions>();
 builder.Services.AddProblemDetails();
 builder.Services.AddHttpClient(OrchestratorApiProxy.ClientName, client =>
