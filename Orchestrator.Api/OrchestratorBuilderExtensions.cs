@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Api.Healing;
+using Orchestrator.Api.Http;
 using Orchestrator.Api.Launch;
 using Orchestrator.Api.Monitoring;
 using Orchestrator.Hosting;
@@ -10,7 +11,7 @@ namespace Orchestrator.Api;
 public static class OrchestratorBuilderExtensions
 {
     /// <summary>
-    /// Registers the orchestrator: phased launch, supervision and (later) the control API.
+    /// Registers the orchestrator: phased launch, supervision and the control API (<c>Orchestrator:Api</c>).
     /// <code>var builder = DistributedApplication.CreateBuilder(args).AddOrchestrator();</code>
     /// </summary>
     public static IDistributedApplicationBuilder AddOrchestrator(this IDistributedApplicationBuilder builder, Action<LaunchOptions>? configure = null)
@@ -22,6 +23,8 @@ public static class OrchestratorBuilderExtensions
         builder.Services.AddSingleton<PhasedLauncher>();
         builder.Services.AddHealthMonitoring();
         builder.Services.AddHealing();
+        // The API starts before the runtime, so that the launch can be watched through it.
+        builder.Services.AddOrchestratorApi();
         builder.Services.AddSingleton<OrchestratorRuntime>();
         builder.Services.AddSingleton<IDistributedApplicationRuntime>(sp => sp.GetRequiredService<OrchestratorRuntime>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OrchestratorRuntime>());

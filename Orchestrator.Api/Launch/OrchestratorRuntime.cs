@@ -21,7 +21,8 @@ internal sealed class OrchestratorRuntime(
     HostingPaths paths,
     ILogger<OrchestratorRuntime> logger,
     HealthMonitor monitor,
-    Healer healer) : IDistributedApplicationRuntime
+    Healer healer,
+    Http.OrchestratorApiEndpoint? api = null) : IDistributedApplicationRuntime
 {
     /// <summary>The plan of the current launch, once planned.</summary>
     public LaunchPlan? Plan { get; private set; }
@@ -83,6 +84,12 @@ internal sealed class OrchestratorRuntime(
 
         lines.Add($"  State directory: {paths.StateDirectory}");
         lines.Add($"  Secrets (mode 0600): {paths.SecretsDirectory}");
+        if (api?.BaseAddress is { } apiUrl)
+        {
+            // Where the keys are, never the keys.
+            lines.Add($"  Orchestrator API: {apiUrl.ToString().TrimEnd('/')} (keys in {api.KeyLocation})");
+        }
+
         lines.Add("Press Ctrl+C to stop everything.");
         Console.Out.WriteLine(string.Join(System.Environment.NewLine, lines));
     }

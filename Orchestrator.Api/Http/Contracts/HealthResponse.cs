@@ -1,0 +1,4 @@
+namespace Orchestrator.Api.Http.Contracts;
+
+/// <summary>The orchestrator's own health.</summary>
+public sealed record HealthResponse(string Status);

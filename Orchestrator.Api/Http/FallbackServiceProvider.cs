@@ -1,0 +1,11 @@
+namespace Orchestrator.Api.Http;
+
+/// <summary>
+/// A request's services, falling back to the AppHost's: the API's web host has its own container, while the
+/// orchestrator's services (healer, monitor, notifications, event stream...) live in the AppHost's and are
+/// owned (and disposed) there alone.
+/// </summary>
+internal sealed class FallbackServiceProvider(IServiceProvider request, IServiceProvider appHost) : IServiceProvider
+{
+    public object? GetService(Type serviceType) => request.GetService(serviceType) ?? appHost.GetService(serviceType);
+}

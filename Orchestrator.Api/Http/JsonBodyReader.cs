@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Orchestrator.Api.Http;
+
+/// <summary>
+/// Reads a JSON request body with the API's own answers for what can go wrong: 413 above the size limit, 400
+/// naming the field for malformed JSON or a wrong type. The framework's binding would log and drop those.
+/// </summary>
+internal sealed class JsonBodyReader(OrchestratorApiOptions options)
+{
+    public const string BodyField = "body";
+
+    /// <summary>The body as <typeparamref name="T"/>, or the problem to answer instead.</summary>
+    public async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
+    {
+        var limit = options.MaxRequestBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            return (null, ApiProblems.TooLarge(limit));
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return (null, ApiProblems.BadRequest(BodyField, "The body must be JSON (Content-Type: application/json)."));
+        }
+
+        byte[]? body;
+        try
+        {
+            body = await ReadLimitedAsync(request.Body, limit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, ApiProblems.TooLarge(limit));
+        }
+
+        if (body is null)
+        {
+            return (null, ApiProblems.TooLarge(limit));
+        }
+
+        if (body.Length == 0)
+        {
+            return (null, ApiProblems.BadRequest(BodyField, "A JSON body is required."));
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(body, ApiJson.Requests);
+            return value is null ? (null, ApiProblems.BadRequest(BodyField, "The body must be a JSON object, not null.")) : (value, null);
+        }
+        catch (JsonException ex)
+        {
+            var field = FieldOf(ex.Path);
+            var message = field == BodyField
+                ? "The body is not valid JSON."
+                : $"'{field}' has the wrong type or is not valid JSON.";
+            return (null, ApiProblems.BadRequest(field, message));
+        }
+    }
+
+    // "$.endpoints[0].weight" -> "endpoints[0].weight"; the root -> "body".
+    private static string FieldOf(string? path) =>
+        path is null or "$" ? BodyField : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Api.Security;
+using Orchestrator.Hosting.Secrets;
+
+namespace Orchestrator.Api.Http;
+
+/// <summary>
+/// Serves the control API from Kestrel inside the AppHost process. It starts before the launch (so that the
+/// launch can be watched) and stops after the resources (hosted services stop in reverse).
+/// </summary>
+internal sealed class OrchestratorApiHost(
+    IServiceProvider appHost,
+    OrchestratorApiOptions options,
+    OrchestratorApiEndpoint endpoint,
+    ISecretStore secrets,
+    ILoggerFactory loggerFactory,
+    EventCounter events,
+    ApiClock clock) : IHostedService, IAsyncDisposable
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger<OrchestratorApiHost>();
+    private WebApplication? _app;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Enabled)
+        {
+            _logger.LogInformation("The orchestrator API is disabled (Orchestrator:Api:Enabled=false)");
+            return;
+        }
+
+        // Counting and the uptime clock start with the host, not with the first request that asks for them.
+        _ = (events.Published, clock.Now);
+        var keys = ApiKeyStore.Load(options, secrets);
+        endpoint.SetKeys(keys);
+        _app = await StartAsync(keys, options.Port, cancellationToken).ConfigureAwait(false);
+        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        endpoint.SetBound(baseAddress);
+        _logger.LogInformation("Orchestrator API listening on {Url} (keys in {KeyLocation})", baseAddress, keys.Location);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is { } app)
+        {
+            await app.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is { } app)
+        {
+            _app = null;
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<WebApplication> StartAsync(ApiKeys keys, int port, CancellationToken cancellationToken)
+    {
+        var app = Build(keys, port);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            return app;
+        }
+        catch (IOException ex) when (!options.PortConfigured && port != 0)
+        {
+            // Another AppHost (or a test) holds the default port: this one takes a free port and says so.
+            await app.DisposeAsync().ConfigureAwait(false);
+            _logger.LogWarning("Port {Port} is taken ({Reason}); the orchestrator API takes a free port instead. Set Orchestrator:Api:Port or {Variable} to choose one",
+                port, ex.Message, OrchestratorApiDefaults.PortVariable);
+            return await StartAsync(keys, 0, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private WebApplication Build(ApiKeys keys, int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(OrchestratorApiHost).Assembly.GetName().Name,
+            EnvironmentName = Environments.Production,
+            Args = [],
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new ForwardingLoggerProvider(loggerFactory));
+        // One line per request would drown the AppHost's console; failures still show.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.AddServerHeader = false;
+            var address = options.Address == "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.Address);
+            kestrel.Listen(address, port);
+        });
+        builder.WebHost.UseUrls();
+        OrchestratorApiApplication.ConfigureServices(builder.Services, options, keys, appHost);
+        var app = builder.Build();
+        OrchestratorApiApplication.Configure(app, appHost);
+        return app;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Orchestrator.Api.Events;
+
+namespace Orchestrator.Api.Streaming;
+
+/// <summary>Turns the stream's messages into frames: the JSON shape of the API (camelCase, enums as names, no nulls).</summary>
+internal static class StreamFrames
+{
+    private static readonly FrozenDictionary<Type, string> EventTypes = typeof(OrchestratorEvent)
+        .GetCustomAttributes<JsonDerivedTypeAttribute>()
+        .ToFrozenDictionary(a => a.DerivedType, a => (string)a.TypeDiscriminator!);
+
+    public static StreamFrame Event(OrchestratorEvent orchestratorEvent)
+    {
+        ArgumentNullException.ThrowIfNull(orchestratorEvent);
+        var utf8 = JsonSerializer.SerializeToUtf8Bytes(orchestratorEvent, OrchestratorEventJson.Options);
+        return new StreamFrame(EventType(orchestratorEvent), orchestratorEvent.Resource, utf8);
+    }
+
+    public static StreamFrame Snapshot(SnapshotMessage message) => Create(StreamMessageTypes.Snapshot, null, message);
+
+    public static StreamFrame Replica(StreamReplica replica) => Create(StreamMessageTypes.Replica, replica.Resource, new ReplicaMessage(replica));
+
+    public static StreamFrame Usage(UsageMessage message) => Create(StreamMessageTypes.Usage, null, message);
+
+    public static StreamFrame Log(LogMessage message) => Create(StreamMessageTypes.Log, message.Resource, message);
+
+    public static StreamFrame Error(string message) => Create(StreamMessageTypes.Error, null, new ErrorMessage(message));
+
+    /// <summary>The event's <c>type</c> discriminator (<c>resource.state</c>).</summary>
+    public static string EventType(OrchestratorEvent orchestratorEvent) =>
+        EventTypes.TryGetValue(orchestratorEvent.GetType(), out var type)
+            ? type
+            : throw new InvalidOperationException($"{orchestratorEvent.GetType().Name} has no type discriminator on OrchestratorEvent.");
+
+    private static StreamFrame Create<T>(string type, string? resource, T message) =>
+        new(type, resource, JsonSerializer.SerializeToUtf8Bytes(message, OrchestratorEventJson.Options));
+}
