@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Orchestrator.Hosting;
 using Orchestrator.Api.Dashboard;
+using Orchestrator.Api.Http;
 using Orchestrator.Hosting.ApplicationModel;
 
 namespace Orchestrator.Api;
@@ -30,7 +30,7 @@ public static class DashboardResourceBuilderExtensions
         builder.AddProject(name, path)
             .WithHttpHealthCheck("/health")
             .WithEnvironment(DashboardDefaults.BrowserTokenVariable, token)
-            .WithOrchestratorApiAccess(builder);
+            .WithOrchestratorApi();
         builder.Services.AddSingleton(login);
         builder.Services.AddHostedService<DashboardLoginAnnouncer>();
         return builder;
