@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -102,7 +101,11 @@ public sealed partial class DemoSystem : IAsyncLifetime
         if (_appHost is { HasExited: false } host)
         {
             // Ctrl+C, as a person would: the AppHost stops every resource in order.
-            _ = Interrupt(host.Id, 2);
+            using (var interrupt = Process.Start("kill", ["-INT", host.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await interrupt.WaitForExitAsync().ConfigureAwait(false);
+            }
+
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             try
             {
@@ -160,9 +163,6 @@ public sealed partial class DemoSystem : IAsyncLifetime
 
         throw new InvalidOperationException("Orchestrator.sln not found above the test output.");
     }
-
-    [LibraryImport("libc", EntryPoint = "kill")]
-    private static partial int Interrupt(int pid, int signal);
 
     [GeneratedRegex(@"^Dashboard: (http://\S+/login\?t=\S+)$")]
     private static partial Regex LoginLine();
