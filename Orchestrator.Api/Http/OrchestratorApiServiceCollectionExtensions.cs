@@ -2,6 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Orchestrator.Api.Balancing;
+using Orchestrator.Api.Registration;
+using Orchestrator.Api.Streaming;
 
 namespace Orchestrator.Api.Http;
 
@@ -24,8 +27,10 @@ public static class OrchestratorApiServiceCollectionExtensions
         services.AddSingleton(new OrchestratorApiEndpoint());
         services.TryAddSingleton(sp => OrchestratorApiOptionsReader.Read(sp.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddLoadBalancing();
+        services.AddExternalServiceRegistry();
+        services.AddEventStreaming();
         services.TryAddSingleton<RequestStatistics>();
-        services.TryAddSingleton<ApiStreamCounters>();
         services.TryAddSingleton<ApiClock>();
         services.TryAddSingleton<EventCounter>();
         services.TryAddSingleton<ResourceCatalog>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Orchestrator.Api.Http.Contracts;
+using Orchestrator.Api.Streaming;
 
 namespace Orchestrator.Api.Http;
 
@@ -21,7 +22,7 @@ internal static class StatusEndpoints
         [FromServices] RequestStatistics requests,
         [FromServices] StatusBuilder status,
         [FromServices] EventCounter events,
-        [FromServices] ApiStreamCounters streams)
+        [FromServices] EventStreamHub streams)
     {
         var performance = status.Performance();
         return TypedResults.Ok(new ApiStats(
@@ -29,7 +30,7 @@ internal static class StatusEndpoints
             requests.Latency(),
             status.HealthChecks(),
             performance.Restarts,
-            new EventCounts(events.Published, streams.Dropped),
-            streams.Clients));
+            new EventCounts(events.Published, streams.SlowClientsDropped),
+            streams.ClientCount));
     }
 }

@@ -5,15 +5,9 @@ using Orchestrator.Api.Streaming;
 
 namespace Orchestrator.Api.Http;
 
-/// <summary><c>GET /api/v1/stream</c>: the WebSocket event stream (viewer key), counted while connected.</summary>
+/// <summary><c>GET /api/v1/stream</c>: the WebSocket event stream, for viewers and operators.</summary>
 internal static class StreamEndpoints
 {
     public static void Map(IEndpointRouteBuilder viewer) =>
-        viewer.MapGet("/stream", async (HttpContext context) =>
-        {
-            using var connection = context.WebSockets.IsWebSocketRequest
-                ? ((ApiStreamCounters)context.RequestServices.GetService(typeof(ApiStreamCounters))!).Connect()
-                : null;
-            await EventStreamEndpoint.HandleAsync(context).ConfigureAwait(false);
-        }).WithName("StreamEvents").WithTags("Stream").ExcludeFromDescription();
+        viewer.MapGet("/stream", EventStreamEndpoint.HandleAsync).WithName("StreamEvents").WithTags("Stream").ExcludeFromDescription();
 }

@@ -1,4 +1,4 @@
 namespace Orchestrator.Api.Http.Contracts;
 
-/// <summary>Events published on the orchestrator's stream, and those lost by slow subscribers.</summary>
+/// <summary>Events published on the orchestrator's stream, and stream clients closed for falling behind.</summary>
 public sealed record EventCounts(long Published, long Dropped);

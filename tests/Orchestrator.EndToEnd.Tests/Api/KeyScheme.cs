@@ -1,7 +1,7 @@
 namespace Orchestrator.EndToEnd.Tests.Api;
 
 /// <summary>How a test sends its key.</summary>
-internal enum KeyScheme
+public enum KeyScheme
 {
     Header,
     Bearer,
