@@ -179,7 +179,7 @@ public sealed class DashboardBrowserTests(DemoSystem demo) : IClassFixture<DemoS
         var theme = await page.EvaluateAsync<string>("() => document.documentElement.dataset.theme");
         await page.GetByTestId("theme-toggle").ClickAsync();
         Assert.NotEqual(theme, await page.EvaluateAsync<string>("() => document.documentElement.dataset.theme"));
-        await Expect(page.GetByTestId("resource-catalog")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("resource-catalog")).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
         await page.GetByTestId("nav-status").ClickAsync();
         await Expect(page.GetByTestId("overall-status")).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
         await Screenshots.SaveAsync(page, "status-narrow");
