@@ -33,4 +33,6 @@ builder.AddProject("storefront", "../samples/Storefront/Storefront.csproj")
     .WaitFor(basket)
     .WithHttpHealthCheck("/health");
 
+builder.AddDashboard();
+
 builder.Build().Run();

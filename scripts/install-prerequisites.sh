@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the orchestrator and its tests need and the machine lacks (Debian 12, as root):
-# PostgreSQL and Redis (run natively as resources), wrk (benchmarks). Idempotent and quiet when all is there.
+# PostgreSQL and Redis (run natively as resources), Node.js and npm (the dashboard's build), Chromium (browser tests),
+# wrk (benchmarks). Idempotent and quiet when all is there.
 set -euo pipefail
 
 missing=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 for extra in "$@"; do
     command -v "$extra" >/dev/null 2>&1 || missing+=("$extra")
 done
