@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Api.Healing;
 using Orchestrator.Api.Launch;
 using Orchestrator.Api.Monitoring;
+using Orchestrator.Api.Telemetry;
 using Orchestrator.Hosting;
 
 namespace Orchestrator.Api;
@@ -22,6 +23,7 @@ public static class OrchestratorBuilderExtensions
         builder.Services.AddSingleton<PhasedLauncher>();
         builder.Services.AddHealthMonitoring();
         builder.Services.AddHealing();
+        builder.Services.AddOrchestratorTelemetry();
         builder.Services.AddSingleton<OrchestratorRuntime>();
         builder.Services.AddSingleton<IDistributedApplicationRuntime>(sp => sp.GetRequiredService<OrchestratorRuntime>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OrchestratorRuntime>());
