@@ -67,15 +67,14 @@ public sealed class DemoSystemFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Kills a replica's whole process group with SIGKILL, as a crash would.</summary>
+    /// <summary>Kills a replica's program with SIGKILL, as a crash would; returns its pid.</summary>
     public int Kill(string replica)
     {
         var pid = Notifications.GetSnapshot(replica)?.ProcessId
             ?? throw new InvalidOperationException($"'{replica}' has no process to kill.");
-        // Every replica leads its own process group (setsid): pid = pgid.
-        if (Kill(-pid, 9) != 0)
+        if (Kill(pid, 9) != 0)
         {
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"kill(-{pid}, SIGKILL) failed: errno {Marshal.GetLastPInvokeError()}"));
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"kill({pid}, SIGKILL) failed: errno {Marshal.GetLastPInvokeError()}"));
         }
 
         return pid;
