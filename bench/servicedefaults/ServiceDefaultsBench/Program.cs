@@ -14,6 +14,10 @@ if (mode == "receiver")
     await Console.In.ReadToEndAsync();
     var received = receiver.Snapshot();
     Console.Error.WriteLine($"receiver: {received.Spans.Count} spans, {received.Metrics.Count} metrics, {received.Logs.Count} log records");
+    foreach (var category in received.Logs.CountBy(l => $"{l.ScopeName} {l.SeverityText}").OrderByDescending(c => c.Value).Take(5))
+    {
+        Console.Error.WriteLine($"  {category.Value,8} log records from {category.Key}");
+    }
     return;
 }
 
