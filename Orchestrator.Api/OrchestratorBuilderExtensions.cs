@@ -4,6 +4,7 @@ using Orchestrator.Api.Healing;
 using Orchestrator.Api.Http;
 using Orchestrator.Api.Launch;
 using Orchestrator.Api.Monitoring;
+using Orchestrator.Api.Telemetry;
 using Orchestrator.Hosting;
 
 namespace Orchestrator.Api;
@@ -26,6 +27,7 @@ public static class OrchestratorBuilderExtensions
         builder.Services.AddHealing();
         // The API starts before the runtime, so that the launch can be watched through it.
         builder.Services.AddOrchestratorApi();
+        builder.Services.AddOrchestratorTelemetry();
         builder.Services.AddSingleton<OrchestratorRuntime>();
         builder.Services.AddSingleton<IDistributedApplicationRuntime>(sp => sp.GetRequiredService<OrchestratorRuntime>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OrchestratorRuntime>());

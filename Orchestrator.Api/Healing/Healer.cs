@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orchestrator.Api.Events;
+using Orchestrator.Api.Telemetry;
 using Orchestrator.Hosting.ApplicationModel;
 using Orchestrator.Hosting.Notifications;
 
@@ -42,7 +43,8 @@ public sealed class Healer : IAsyncDisposable
         HealingJournal journal,
         HealerOptions options,
         TimeProvider timeProvider,
-        ILogger<Healer> logger)
+        ILogger<Healer> logger,
+        OrchestratorInstrumentation? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(control);
@@ -59,7 +61,7 @@ public sealed class Healer : IAsyncDisposable
         Journal = journal;
         _recorder = new HealingRecorder(journal, events, timeProvider, logger);
         var context = new HealingContext(control, notifications, _recorder, new HealingStatePublisher(notifications),
-            new DependencyHealth(model, notifications), options, timeProvider, logger, _stopping.Token);
+            new DependencyHealth(model, notifications), options, timeProvider, logger, telemetry ?? new OrchestratorInstrumentation(), _stopping.Token);
         foreach (var resource in model.Resources.DistinctBy(r => r.Name))
         {
             var supervision = new ResourceSupervision(resource, model, context);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orchestrator.Api.Telemetry;
 using Orchestrator.Hosting.Notifications;
 
 namespace Orchestrator.Api.Healing;
@@ -13,4 +14,5 @@ internal sealed record HealingContext(
     HealerOptions Options,
     TimeProvider Time,
     ILogger Logger,
+    OrchestratorInstrumentation Telemetry,
     CancellationToken Stopping);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orchestrator.Api.Telemetry;
 using Orchestrator.Hosting.ApplicationModel;
 using Orchestrator.Hosting.Orchestration;
 
@@ -64,6 +65,7 @@ internal sealed class ReplicaRecovery
 
         await Recorder.FailureDetectedAsync(ResourceName, ReplicaName, failure.ExitCode, failure.Reason, !failure.AlreadyPublished, cancellationToken)
             .ConfigureAwait(false);
+        _context.Telemetry.FailureDetected(ResourceName, ReplicaName, failure.ExitCode, failure.Reason);
         switch (outcome.Decision)
         {
             case RestartDecision.Restart restart:
@@ -146,6 +148,14 @@ internal sealed class ReplicaRecovery
 
     // Runs inside the circuit: null when the replica came up and stayed up for its minimum uptime.
     private async Task<ReplicaSignal.Failure?> AttemptAsync(RestartDecision.Restart restart, CancellationToken cancellationToken)
+    {
+        using var span = _context.Telemetry.StartRestart(ResourceName, ReplicaName, restart.Attempt, restart.Tier, restart.Action);
+        var failure = await AttemptCoreAsync(restart, cancellationToken).ConfigureAwait(false);
+        OrchestratorInstrumentation.Failed(span, failure?.Reason);
+        return failure;
+    }
+
+    private async Task<ReplicaSignal.Failure?> AttemptCoreAsync(RestartDecision.Restart restart, CancellationToken cancellationToken)
     {
         await Recorder.RestartStartedAsync(ResourceName, ReplicaName, restart.Attempt, restart.Tier, restart.Action, null, cancellationToken)
             .ConfigureAwait(false);
@@ -257,8 +267,10 @@ internal sealed class ReplicaRecovery
         var attempts = _replica.State.Attempts;
         await Recorder.RestartStartedAsync(ResourceName, ReplicaName, attempts, null, RestartAction.Immediate,
             $"'{down}' recovered: this restart does not count on the ladder", cancellationToken).ConfigureAwait(false);
+        using var span = _context.Telemetry.StartRestart(ResourceName, ReplicaName, attempts, tier: null, RestartAction.Immediate);
         if (await StartAndVerifyAsync(cancellationToken).ConfigureAwait(false) is { } failed)
         {
+            OrchestratorInstrumentation.Failed(span, failed.Reason);
             await Recorder.RestartFailedAsync(ResourceName, ReplicaName, attempts, failed.Reason, cancellationToken).ConfigureAwait(false);
             return failed;
         }
@@ -274,6 +286,7 @@ internal sealed class ReplicaRecovery
             ? quarantine.Reason
             : quarantine.Reason + Environment.NewLine + "Last output:" + Environment.NewLine + string.Join(Environment.NewLine, tail.Select(l => "  | " + l));
         await Recorder.QuarantinedAsync(ResourceName, ReplicaName, quarantine.Attempt, reason, cancellationToken).ConfigureAwait(false);
+        using var span = _context.Telemetry.StartQuarantine(ResourceName, ReplicaName, quarantine.Attempt);
         if (processAlive)
         {
             await _restarter.KillAsync(cancellationToken).ConfigureAwait(false);

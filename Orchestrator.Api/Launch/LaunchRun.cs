@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Api.Telemetry;
 using Orchestrator.Hosting.Notifications;
 using Orchestrator.Hosting.Orchestration;
 
@@ -17,6 +18,7 @@ internal sealed class LaunchRun : IDisposable
     private readonly LaunchStatePublisher _states;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly OrchestratorInstrumentation _instrumentation;
 
     // Cancelled by the caller's token, or by the first required failure so that nothing else starts.
     private readonly CancellationTokenSource _stop;
@@ -27,13 +29,14 @@ internal sealed class LaunchRun : IDisposable
     private readonly LaunchFailureLedger _failures;
 
     public LaunchRun(LaunchPlan plan, IResourceExecutor executor, LaunchStatePublisher states, LaunchOptions options,
-        TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+        TimeProvider time, ILogger logger, OrchestratorInstrumentation instrumentation, CancellationToken cancellationToken)
     {
         _plan = plan;
         _executor = executor;
         _states = states;
         _time = time;
         _logger = logger;
+        _instrumentation = instrumentation;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _slots = new SemaphoreSlim(Math.Max(1, options.MaxConcurrency));
         _failures = new LaunchFailureLedger(plan, executor, states, options, logger, _stop);
@@ -47,6 +50,23 @@ internal sealed class LaunchRun : IDisposable
     public async Task<LaunchResult> RunAsync()
     {
         var launchStarted = _time.GetTimestamp();
+        using var span = _instrumentation.StartLaunch(_plan.Resources.Count(r => r.IsAutoStarted), _plan.Phases.Length);
+        try
+        {
+            var result = await RunPhasesAsync(launchStarted).ConfigureAwait(false);
+            _instrumentation.LaunchEnded(span, result.Elapsed, result.IsDegraded ? "degraded" : "started");
+            return result;
+        }
+        catch (Exception ex)
+        {
+            var cancelled = ex is OperationCanceledException;
+            _instrumentation.LaunchEnded(span, _time.GetElapsedTime(launchStarted), cancelled ? "cancelled" : "failed", cancelled ? null : ex.Message);
+            throw;
+        }
+    }
+
+    private async Task<LaunchResult> RunPhasesAsync(long launchStarted)
+    {
         _states.PublishInitialStates(_plan);
         foreach (var phase in _plan.Phases)
         {
@@ -62,6 +82,7 @@ internal sealed class LaunchRun : IDisposable
             }
 
             _logger.LogInformation("Phase {Phase}: starting {Resources}", phase.Number, resources.Select(r => r.Name));
+            using var phaseSpan = _instrumentation.StartPhase(phase.Number, resources.Select(r => r.Name));
             if (phase.IsSerial)
             {
                 foreach (var resource in resources)
@@ -189,6 +210,7 @@ internal sealed class LaunchRun : IDisposable
         // Checked here as well as at each wait: in the serial phase nothing else stops the next start after a failure.
         _stop.Token.ThrowIfCancellationRequested();
         var started = _time.GetTimestamp();
+        using var span = _instrumentation.StartResource(resource.Name, resource.Phase);
         _attempted.Enqueue(resource);
         try
         {
@@ -200,12 +222,14 @@ internal sealed class LaunchRun : IDisposable
         catch (Exception ex) when (timeout.IsCancellationRequested && !_stop.IsCancellationRequested)
         {
             _durations[resource.Name] = _time.GetElapsedTime(started);
+            OrchestratorInstrumentation.Failed(span, $"it did not become healthy within {resource.StartTimeout}");
             return await _failures.RecordAsync(resource, $"it did not become healthy within {resource.StartTimeout}", resource.Name, ex).ConfigureAwait(false);
         }
         catch (Exception ex) when (!_stop.IsCancellationRequested)
         {
             _durations[resource.Name] = _time.GetElapsedTime(started);
             var reason = ex is ResourceStartException start ? start.Reason : ex.Message;
+            OrchestratorInstrumentation.Failed(span, reason);
             return await _failures.RecordAsync(resource, reason, resource.Name, ex).ConfigureAwait(false);
         }
     }

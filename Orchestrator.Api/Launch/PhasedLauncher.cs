@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orchestrator.Api.Telemetry;
 using Orchestrator.Hosting.Notifications;
 using Orchestrator.Hosting.Orchestration;
 
@@ -28,6 +29,7 @@ public sealed class PhasedLauncher
     private readonly LaunchOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<PhasedLauncher> _logger;
+    private readonly OrchestratorInstrumentation _instrumentation;
     private readonly Lock _gate = new();
     private LaunchRun? _run;
     private Task<LaunchResult>? _launch;
@@ -39,7 +41,8 @@ public sealed class PhasedLauncher
         ResourceNotificationService notifications,
         LaunchOptions options,
         TimeProvider timeProvider,
-        ILogger<PhasedLauncher> logger)
+        ILogger<PhasedLauncher> logger,
+        OrchestratorInstrumentation? instrumentation = null)
     {
         ArgumentNullException.ThrowIfNull(executor);
         ArgumentNullException.ThrowIfNull(notifications);
@@ -51,6 +54,7 @@ public sealed class PhasedLauncher
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
+        _instrumentation = instrumentation ?? new OrchestratorInstrumentation();
     }
 
     /// <summary>
@@ -73,7 +77,7 @@ public sealed class PhasedLauncher
             }
 
             _cancelLaunch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var run = _run = new LaunchRun(plan, _executor, _states, _options, _timeProvider, _logger, _cancelLaunch.Token);
+            var run = _run = new LaunchRun(plan, _executor, _states, _options, _timeProvider, _logger, _instrumentation, _cancelLaunch.Token);
             _logger.LogInformation("Launching {Count} resources in {Phases} phases", plan.Resources.Count(), plan.Phases.Length);
             // On the thread pool, so that no executor code runs under this lock.
             _launch = Task.Run(run.RunAsync, CancellationToken.None);

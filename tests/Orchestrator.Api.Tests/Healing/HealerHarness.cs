@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Api.Events;
 using Orchestrator.Api.Healing;
+using Orchestrator.Api.Telemetry;
 using Orchestrator.Api.Tests.Launch;
 using Orchestrator.Hosting.Notifications;
 
@@ -42,6 +43,9 @@ internal sealed class HealerHarness : IAsyncDisposable
         CircuitBreaker = new RestartCircuitBreakerOptions { MinimumThroughput = 1000 },
     };
 
+    /// <summary>What the healer reports its actions to; null for a healer without metrics.</summary>
+    public OrchestratorInstrumentation? Telemetry { get; set; }
+
     public HealingJournal Journal { get; private set; } = null!;
 
     public Healer Healer { get; private set; } = null!;
@@ -52,7 +56,7 @@ internal sealed class HealerHarness : IAsyncDisposable
             NullLogger<HealingJournal>.Instance);
         var model = Builder.Model;
         Control.Launch(model);
-        Healer = new Healer(model, Control, Notifications, Events, Journal, Options, Clock, NullLogger<Healer>.Instance);
+        Healer = new Healer(model, Control, Notifications, Events, Journal, Options, Clock, NullLogger<Healer>.Instance, Telemetry);
         await Healer.StartAsync();
     }
 
