@@ -2,17 +2,13 @@ using System.Runtime.InteropServices;
 
 namespace Orchestrator.Hosting.Processes;
 
-/// <summary>The few libc calls the runner needs that .NET does not expose (signalling a whole process group, duplicating a descriptor).</summary>
+/// <summary>The few libc calls the runner needs that .NET does not expose (signalling a whole process group).</summary>
 internal static class LibC
 {
     private const int NoSuchProcess = 3; // ESRCH
-    private const int DuplicateCloseOnExec = 1030; // F_DUPFD_CLOEXEC
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
-
-    [DllImport("libc", EntryPoint = "fcntl", SetLastError = true)]
-    private static extern int Fcntl(int fd, int command, int argument);
 
     [DllImport("libc", EntryPoint = "geteuid")]
     private static extern uint GetEffectiveUserId();
@@ -38,26 +34,6 @@ internal static class LibC
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(processId, 1);
         return Send(processId, signal);
-    }
-
-    /// <summary>A second descriptor for the same open file, closed on exec so no child inherits it.</summary>
-    /// <exception cref="IOException">The descriptor cannot be duplicated (out of descriptors).</exception>
-    public static int Duplicate(SafeHandle handle)
-    {
-        var added = false;
-        try
-        {
-            handle.DangerousAddRef(ref added);
-            var duplicate = Fcntl((int)handle.DangerousGetHandle(), DuplicateCloseOnExec, 0);
-            return duplicate >= 0 ? duplicate : throw new IOException($"fcntl(F_DUPFD_CLOEXEC) failed with errno {Marshal.GetLastPInvokeError()}.");
-        }
-        finally
-        {
-            if (added)
-            {
-                handle.DangerousRelease();
-            }
-        }
     }
 
     /// <summary>True when the system knows a user of that name (files, LDAP, whatever NSS is set up for).</summary>

@@ -69,7 +69,7 @@ internal sealed partial class ProcessGroupHandle : IProcessHandle
 
         // The program reads nothing from us; closing its stdin now keeps it off the AppHost's terminal.
         _process.StandardInput.Close();
-        _capture.Start(OutputPipe.Shrink(_process.StandardOutput), OutputPipe.Shrink(_process.StandardError));
+        _capture.Start(_process.StandardOutput, _process.StandardError);
         _ready.TrySetResult();
         LogStarted(Spec.ReplicaName, Spec.FileName, ProgramProcessId);
     }

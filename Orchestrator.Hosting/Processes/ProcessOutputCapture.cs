@@ -32,7 +32,7 @@ internal sealed partial class ProcessOutputCapture : IDisposable
         _logger = logger;
     }
 
-    /// <summary>Starts reading both streams until their end, then disposes them.</summary>
+    /// <summary>Starts reading both streams until their end.</summary>
     public void Start(TextReader standardOutput, TextReader standardError)
     {
         _reading = Task.WhenAll(
@@ -91,11 +91,6 @@ internal sealed partial class ProcessOutputCapture : IDisposable
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or IOException)
         {
             // The process is gone and its pipe closed under us: nothing more to read.
-        }
-        finally
-        {
-            // The capture owns the readers (see OutputPipe): their pipe ends here.
-            reader.Dispose();
         }
     }
 
