@@ -40,10 +40,12 @@ def build(project):
 
 class Orchestrator(peers.Peer):
     """The orchestrator as a peer: a bench AppHost (a dll taking COUNT BASE SVC STATE [extra...]) that
-    runs in the foreground; SIGINT is its Ctrl+C."""
+    runs in the foreground; SIGINT is its Ctrl+C. `name` tells two builds apart (before / after)."""
     name = "orchestrator"
-    dll = None        # set by the benchmark
-    extra_args = []
+
+    def __init__(self, base, n, dll, name="orchestrator", extra_args=()):
+        self.name, self.dll, self.extra_args = name, dll, list(extra_args)
+        super().__init__(base, n)
 
     def write_config(self):
         self.state = os.path.join(self.d, "state")

@@ -12,7 +12,9 @@ footprint  N health-checked services (orchestrator: HTTP /health every 5 s) per 
            (utime+stime over the window, % of one core) in WINDOWS windows.
 
 usage: bench/supervision/run_supervision.py [crash] [footprint] [--rounds 2] [--samples 10]
-          [--n 100,500,1000] [--windows 3] [--window 30] [--settle 15] [--label before]
+          [--n 100,500,1000] [--windows 3] [--window 30] [--settle 15] [--before-dll PATH]
+--before-dll adds another build of the SupervisionBench AppHost (e.g. of an older commit) as the
+contender "orchestrator-before", measured in the same run.
 Prints markdown tables (medians, ratios to the orchestrator) and appends raw rows to --out.
 """
 import argparse, json, os, statistics, sys, time
@@ -31,14 +33,17 @@ def emit(out, rec):
         f.write(json.dumps(rec) + "\n")
 
 
+ORCHESTRATORS = {}  # contender name -> AppHost dll
+
+
 def make(peer, base, n):
-    if peer == "orchestrator":
-        return peerkit.Orchestrator(base, n)
+    if peer in ORCHESTRATORS:
+        return peerkit.Orchestrator(base, n, ORCHESTRATORS[peer], peer)
     return peers.PEERS[peer](base, n, "default" if peer == "runit" else "fast")
 
 
 def crash(args):
-    order = ["orchestrator", "runit", "pm2", "supervisord"]
+    order = [*ORCHESTRATORS, "runit", "pm2", "supervisord"]
     samples = {p: [] for p in order}
     for rnd in range(args.rounds):
         for peer in order:
@@ -143,11 +148,14 @@ def main():
     ap.add_argument("--settle", type=float, default=15.0)
     ap.add_argument("--base", type=int, default=24000)
     ap.add_argument("--label", default="run")
+    ap.add_argument("--before-dll", help="another SupervisionBench build to measure beside this one")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "results", "supervision.jsonl"))
     args = ap.parse_args()
     args.n = [int(x) for x in args.n.split(",")]
-    args.footprint_peers = ["orchestrator", *[p for p in args.peers.split(",") if p]]
-    peerkit.Orchestrator.dll = peerkit.build(PROJECT)
+    ORCHESTRATORS["orchestrator"] = peerkit.build(PROJECT)
+    if args.before_dll:
+        ORCHESTRATORS["orchestrator-before"] = os.path.abspath(args.before_dll)
+    args.footprint_peers = [*ORCHESTRATORS, *[p for p in args.peers.split(",") if p]]
     print(f"load average at start: {peerkit.load_average()}", flush=True)
     if "crash" in args.tests:
         crash(args)
