@@ -25,7 +25,23 @@ internal static class LibC
     {
         // A non-positive id would address our own group or every process we may signal.
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(processGroupId, 1);
-        if (Kill(-processGroupId, signal) == 0)
+        return Send(-processGroupId, signal);
+    }
+
+    /// <summary>Sends <paramref name="signal"/> to the one process <paramref name="processId"/>.</summary>
+    /// <returns>False when it no longer exists.</returns>
+    public static bool SignalProcess(int processId, int signal)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(processId, 1);
+        return Send(processId, signal);
+    }
+
+    /// <summary>True when the system knows a user of that name (files, LDAP, whatever NSS is set up for).</summary>
+    public static bool UserExists(string userName) => GetPasswordEntry(userName) != IntPtr.Zero;
+
+    private static bool Send(int target, int signal)
+    {
+        if (Kill(target, signal) == 0)
         {
             return true;
         }
@@ -33,9 +49,6 @@ internal static class LibC
         var error = Marshal.GetLastPInvokeError();
         return error == NoSuchProcess
             ? false
-            : throw new InvalidOperationException($"kill(-{processGroupId}, {signal}) failed with errno {error}.");
+            : throw new InvalidOperationException($"kill({target}, {signal}) failed with errno {error}.");
     }
-
-    /// <summary>True when the system knows a user of that name (files, LDAP, whatever NSS is set up for).</summary>
-    public static bool UserExists(string userName) => GetPasswordEntry(userName) != IntPtr.Zero;
 }

@@ -13,7 +13,8 @@ internal sealed class OutputLineReader(TextReader reader, int maxLineLength)
     /// <summary>Reads to the end, calling <paramref name="onLine"/> for each line; a last line without newline counts too.</summary>
     public async Task ReadAllAsync(Action<string> onLine, CancellationToken cancellationToken)
     {
-        var buffer = new char[4096];
+        // Small: the reader below buffers too, and a thousand replicas each hold two of these while they wait.
+        var buffer = new char[256];
         int read;
         while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
         {

@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.Hosting.Processes;
 
 /// <summary>
-/// One replica's process group, led by the wrapper that <see cref="ProcessGroupWrapper"/> builds.
+/// One replica's process group, led by the program itself (see <see cref="ProcessGroupCommand"/>).
 /// The exit is observed through <see cref="Process.Exited"/> (an event, never a poll); once seen,
 /// whatever the program left behind in its group is killed, the output is drained, and
 /// <see cref="Exited"/> completes with the program's exit code.
@@ -59,31 +58,20 @@ internal sealed partial class ProcessGroupHandle : IProcessHandle
     public Task<ProcessExit> Exited => _exited.Task;
 
     /// <summary>
-    /// Runs once the wrapper has been started: reads the program's pid (the first line of stdout)
-    /// and starts capturing output.
+    /// Runs once the process has been started: the pid is the program's (setsid and setpriv exec it)
+    /// and, from its first instruction on, its group's id. Starts capturing output.
     /// </summary>
-    /// <exception cref="ProcessStartException">The wrapper did not report the program; the group is killed.</exception>
-    public async Task InitializeAsync()
+    public void Initialize()
     {
         ProcessId = _process.Id;
+        ProgramProcessId = ProcessId;
         StartedAt = _timeProvider.GetUtcNow();
-        var programProcessId = await ReadProgramProcessIdAsync().ConfigureAwait(false);
 
-        // The wrapper reads nothing; closing its stdin now keeps it from holding the AppHost's terminal.
+        // The program reads nothing from us; closing its stdin now keeps it off the AppHost's terminal.
         _process.StandardInput.Close();
         _capture.Start(_process.StandardOutput, _process.StandardError);
         _ready.TrySetResult();
-
-        if (programProcessId is null)
-        {
-            var exit = await _exited.Task.ConfigureAwait(false);
-            var output = string.Join(Environment.NewLine, _capture.GetTail(20).Select(l => l.Text));
-            throw new ProcessStartException(
-                $"Cannot start '{Spec.ReplicaName}': its wrapper ended before running '{Spec.FileName}' (exit code {exit.ExitCode}). {output}".TrimEnd());
-        }
-
-        ProgramProcessId = programProcessId.Value;
-        LogStarted(Spec.ReplicaName, Spec.FileName, ProgramProcessId, ProcessId);
+        LogStarted(Spec.ReplicaName, Spec.FileName, ProgramProcessId);
     }
 
     public IReadOnlyList<LogLine> GetLogTail(int count) => _capture.GetTail(count);
@@ -136,31 +124,6 @@ internal sealed partial class ProcessGroupHandle : IProcessHandle
         _process.Dispose();
     }
 
-    private async Task<int?> ReadProgramProcessIdAsync()
-    {
-        var reading = _process.StandardOutput.ReadLineAsync();
-        try
-        {
-            var line = await reading.WaitAsync(_options.ProgramStartTimeout, _timeProvider).ConfigureAwait(false);
-            if (int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
-            {
-                return pid;
-            }
-
-            // Not the pid line: something is wrong with the wrapper; do not let it run unobserved.
-            SignalGroup(ProcessSignal.Kill);
-            return null;
-        }
-        catch (TimeoutException)
-        {
-            // Killing the group ends the wrapper and, with the pipe closed, the pending read.
-            LogWrapperSilent(Spec.ReplicaName, _options.ProgramStartTimeout);
-            SignalGroup(ProcessSignal.Kill);
-            await reading.ConfigureAwait(false);
-            return null;
-        }
-    }
-
     private async Task<ProcessExit> StopGracefullyThenKillAsync()
     {
         LogStopping(Spec.ReplicaName, Spec.StopSignal, Spec.StopGracePeriod);
@@ -209,7 +172,12 @@ internal sealed partial class ProcessGroupHandle : IProcessHandle
             return;
         }
 
-        LibC.SignalGroup(ProcessId, (int)signal);
+        // Until setsid has run (a few hundred microseconds after the start) the group does not exist
+        // yet, and the process is still in the AppHost's group: the signal goes to the process alone.
+        if (!LibC.SignalGroup(ProcessId, (int)signal))
+        {
+            LibC.SignalProcess(ProcessId, (int)signal);
+        }
     }
 
     private void KillGroupRemnants()
@@ -224,8 +192,8 @@ internal sealed partial class ProcessGroupHandle : IProcessHandle
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Started {Replica} ({Program}) as pid {ProcessId} in process group {ProcessGroup}")]
-    private partial void LogStarted(string replica, string program, int processId, int processGroup);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Started {Replica} ({Program}) as pid {ProcessId}, leading its own process group")]
+    private partial void LogStarted(string replica, string program, int processId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopping {Replica} with {Signal}, killing it after {GracePeriod}")]
     private partial void LogStopping(string replica, ProcessSignal signal, TimeSpan gracePeriod);
@@ -235,9 +203,6 @@ internal sealed partial class ProcessGroupHandle : IProcessHandle
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Replica} (pid {ProcessId}) exited with code {ExitCode} (stop requested: {StopRequested})")]
     private partial void LogExited(string replica, int processId, int exitCode, bool stopRequested);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The wrapper of {Replica} did not report its program within {Timeout}; killed it")]
-    private partial void LogWrapperSilent(string replica, TimeSpan timeout);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not kill what {Replica} left in process group {ProcessGroup}")]
     private partial void LogRemnantsSurvived(Exception exception, string replica, int processGroup);

@@ -6,25 +6,27 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Orchestrator.Hosting.Processes;
 
 /// <summary>
-/// Runs each replica in its own process group, led by a small bash wrapper (see
-/// <see cref="ProcessGroupWrapper"/>), so that a stop reaches the program and everything it started,
-/// and nothing outlives the AppHost: every child is forked from one long-lived thread and gets a
-/// parent-death signal, so even a SIGKILL of the AppHost takes the groups down. Disposing the runner
-/// kills every group still running. The only code that touches processes.
+/// Runs each replica in its own process group, led by the program itself (see
+/// <see cref="ProcessGroupCommand"/>), so that a stop reaches the program and everything it started,
+/// and nothing outlives the AppHost: every program is forked from one long-lived thread and gets a
+/// parent-death signal, and one <see cref="ProcessGroupReaper"/> kills the groups' other members, so
+/// even a SIGKILL of the AppHost takes the groups down. Disposing the runner kills every group still
+/// running. The only code that touches processes.
 /// </summary>
 public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposable, IDisposable
 {
     private readonly ProcessRunnerOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    private readonly ProcessGroupWrapper _wrapper;
+    private readonly ProcessGroupCommand _command;
     private readonly ProcessStartThread _startThread;
+    private readonly Lazy<ProcessGroupReaper> _reaper;
     private readonly HashSet<ProcessGroupHandle> _running = [];
     private readonly Lock _gate = new();
     private bool _disposed;
 
     /// <summary>Creates a runner and its start thread.</summary>
-    /// <exception cref="InvalidOperationException">setsid, setpriv or bash is missing.</exception>
+    /// <exception cref="InvalidOperationException">setsid or setpriv is missing.</exception>
     public ProcessGroupRunner(
         ProcessRunnerOptions? options = null, TimeProvider? timeProvider = null, ILogger<ProcessGroupRunner>? logger = null)
     {
@@ -32,8 +34,9 @@ public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposabl
         _options.Validate();
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _wrapper = ProcessGroupWrapper.Locate();
+        _command = ProcessGroupCommand.Locate();
         _startThread = new ProcessStartThread("process-group-runner");
+        _reaper = new Lazy<ProcessGroupReaper>(() => ProcessGroupReaper.Start(_logger), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>How many process groups this runner has started that have not exited yet.</summary>
@@ -58,10 +61,11 @@ public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposabl
 
         var programPath = ResolveProgram(spec);
         var runAsUser = ResolveRunAsUser(spec);
+        var reaper = _reaper.Value;
         var logFile = OpenLogFile(spec);
         var capture = new ProcessOutputCapture(
             spec.ReplicaName, _options.LogBufferLines, logFile, _options.MaxLineLength, _timeProvider, _logger);
-        var process = new Process { StartInfo = _wrapper.CreateStartInfo(spec, programPath, runAsUser) };
+        var process = new Process { StartInfo = _command.CreateStartInfo(spec, programPath, runAsUser) };
         var handle = new ProcessGroupHandle(spec, process, capture, _options, _timeProvider, _logger, OnFinished);
         try
         {
@@ -76,16 +80,8 @@ public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposabl
                 : ex;
         }
 
-        try
-        {
-            await handle.InitializeAsync().ConfigureAwait(false);
-        }
-        catch
-        {
-            await handle.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
+        reaper.Watch(process.Id);
+        handle.Initialize();
         Track(handle);
         return handle;
     }
@@ -113,6 +109,7 @@ public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposabl
         }
 
         _startThread.Dispose();
+        DisposeReaper();
     }
 
     /// <summary>Kills every group still running without waiting for them to be reaped.</summary>
@@ -124,6 +121,16 @@ public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposabl
         }
 
         _startThread.Dispose();
+        DisposeReaper();
+    }
+
+    // Whatever is still listed (groups killed but not reaped yet) gets one more SIGKILL from it.
+    private void DisposeReaper()
+    {
+        if (_reaper.IsValueCreated)
+        {
+            _reaper.Value.Dispose();
+        }
     }
 
     private ProcessGroupHandle[] StopAccepting()
@@ -160,6 +167,8 @@ public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposabl
         {
             _running.Remove(handle);
         }
+
+        _reaper.Value.Forget(handle.ProcessId);
     }
 
     private static string ResolveProgram(ProcessSpec spec)

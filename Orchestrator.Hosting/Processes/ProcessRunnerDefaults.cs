@@ -15,9 +15,6 @@ public static class ProcessRunnerDefaults
     /// <summary>How long the output is still read after the exit, so the last lines are in the log when <see cref="IProcessHandle.Exited"/> completes.</summary>
     public static readonly TimeSpan OutputDrainTimeout = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a start waits for the wrapper to fork the program before it gives up looking for its pid.</summary>
-    public static readonly TimeSpan ProgramStartTimeout = TimeSpan.FromSeconds(5);
-
     /// <summary>How long disposing the runner waits for the groups it killed to be reaped.</summary>
     public static readonly TimeSpan DisposeTimeout = TimeSpan.FromSeconds(5);
 }

@@ -15,9 +15,6 @@ public sealed record ProcessRunnerOptions
     /// <summary>How long output is still read after an exit before <see cref="IProcessHandle.Exited"/> completes anyway.</summary>
     public TimeSpan OutputDrainTimeout { get; init; } = ProcessRunnerDefaults.OutputDrainTimeout;
 
-    /// <summary>How long a start waits to see the program forked by its wrapper.</summary>
-    public TimeSpan ProgramStartTimeout { get; init; } = ProcessRunnerDefaults.ProgramStartTimeout;
-
     /// <summary>How long disposing the runner waits for the killed groups to be reaped.</summary>
     public TimeSpan DisposeTimeout { get; init; } = ProcessRunnerDefaults.DisposeTimeout;
 

@@ -8,22 +8,22 @@ own health gating. Stop: from SIGINT (Ctrl+C) to the AppHost to every service pr
 the peers' `stop all` (N=100).
 
 usage: bench/launch/run_launch.py [--n 20,100,500] [--reps 5] [--peers supervisord,pm2] [--skip-peers]
-Needs ../shared/bench-peers (a checkout beside this repository); runs its setup.sh once.
+                                  [--before-dll PATH]
+Needs ../shared/bench-peers (a checkout beside this repository, or $BENCH_PEERS; a read-only one is
+copied to /tmp to build its svc and hc). --before-dll adds another LaunchBench build (e.g. of an
+older commit) as "orchestrator-before", its runs interleaved with this build's.
 Prints a markdown table with medians and the ratio of each peer to the orchestrator.
 """
 import argparse, json, os, signal, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
-PEERS_DIR = os.environ.get("BENCH_PEERS", os.path.abspath(os.path.join(ROOT, "..", "shared", "bench-peers")))
-SVC = os.path.join(PEERS_DIR, "bin", "svc")
-HC = os.path.join(PEERS_DIR, "bin", "hc")
+sys.path.insert(0, os.path.join(HERE, ".."))
+import peerkit  # noqa: E402
+
+ROOT = peerkit.ROOT
+PEERS_DIR = peerkit.PEERS_DIR
+SVC, HC = peerkit.SVC, peerkit.HC
 BENCH_PROJECT = os.path.join(ROOT, "bench", "LaunchBench", "LaunchBench.csproj")
-BENCH_DLL = os.path.join(ROOT, "bench", "LaunchBench", "bin", "Release", "net10.0", "LaunchBench.dll")
-
-
-def sh(*cmd, **kw):
-    return subprocess.run(cmd, check=True, **kw)
 
 
 def alive(pid):
@@ -48,14 +48,14 @@ def wait_until(predicate, timeout, step=0.005):
     return False
 
 
-def orchestrator_run(n, base, timeout_s=300):
+def orchestrator_run(dll, n, base, timeout_s=300):
     """One launch + stop. Returns (all_healthy_ms, stop_ms)."""
     state = tempfile.mkdtemp(prefix="launchbench-")
     env = dict(os.environ, ORCHESTRATOR_SKIP_PROJECT_BUILD="1", DOTNET_TieredPGO="1")
     env["HC_CMD_LOG"] = os.path.join(state, "cmd.log")
     marker = f"launchbench-{os.getpid()}-{n}-{time.time_ns()}"
     # hc forks the command itself and times from fork to the last /health 200.
-    cmd = ["dotnet", BENCH_DLL, str(n), str(base), SVC, os.path.join(state, marker)]
+    cmd = ["dotnet", dll, str(n), str(base), SVC, os.path.join(state, marker)]
     out = subprocess.run([HC, "launch", str(base), str(n), str(timeout_s * 1000), "--", *cmd],
                          env=env, capture_output=True, text=True).stdout
     kv = dict(t.split("=", 1) for t in out.split() if "=" in t)
@@ -114,24 +114,28 @@ def main():
     ap.add_argument("--peers", default="supervisord,pm2")
     ap.add_argument("--base", type=int, default=21000)
     ap.add_argument("--skip-peers", action="store_true")
+    ap.add_argument("--before-dll", help="another LaunchBench build to measure beside this one")
     args = ap.parse_args()
     ns = [int(x) for x in args.n.split(",")]
 
-    if not (os.path.exists(SVC) and os.path.exists(HC)):
-        sh("bash", os.path.join(PEERS_DIR, "setup.sh"), stdout=subprocess.DEVNULL)
-    sh("dotnet", "build", BENCH_PROJECT, "-c", "Release", "-nologo", "-v", "quiet", stdout=subprocess.DEVNULL)
+    builds = {"orchestrator": peerkit.build(BENCH_PROJECT)}
+    if args.before_dll:
+        builds["orchestrator-before"] = os.path.abspath(args.before_dll)
+    print(f"load average at start: {peerkit.load_average()}", flush=True)
 
-    results = {"orchestrator": {"launch": {}, "stop": {}}}
+    results = {name: {"launch": {}, "stop": {}} for name in builds}
     for n in ns:
-        healthy, stops = [], []
+        runs = {name: ([], []) for name in builds}
         for rep in range(args.reps):
-            h, s = orchestrator_run(n, args.base)
-            healthy.append(h)
-            stops.append(s)
-            print(f"orchestrator N={n} rep={rep} all_healthy={h:.0f}ms stop={s:.0f}ms", flush=True)
-            time.sleep(1)
-        results["orchestrator"]["launch"][n] = median(healthy)
-        results["orchestrator"]["stop"][n] = median(stops)
+            for name, dll in builds.items():
+                h, s = orchestrator_run(dll, n, args.base)
+                runs[name][0].append(h)
+                runs[name][1].append(s)
+                print(f"{name} N={n} rep={rep} all_healthy={h:.0f}ms stop={s:.0f}ms load={peerkit.load_average()}", flush=True)
+                time.sleep(1)
+        for name, (healthy, stops) in runs.items():
+            results[name]["launch"][n] = median(healthy)
+            results[name]["stop"][n] = median(stops)
 
     if not args.skip_peers:
         out = tempfile.mkdtemp(prefix="launchbench-peers-")
@@ -156,6 +160,7 @@ def main():
         ratios = [f"{results[p]['stop'].get(100, float('nan')) / ours_stop:.2f}x" for p in results if p != "orchestrator"]
         print(f"| stop 100 | " + " | ".join(row) + " | " + " | ".join(ratios) + " |")
     print(json.dumps(results))
+    print(f"load average at end: {peerkit.load_average()}")
 
 
 if __name__ == "__main__":

@@ -31,6 +31,26 @@ public sealed class LogRingBufferTests
         Assert.Equal(["5", "6", "7"], buffer.GetTail(100).Select(l => l.Text));
     }
 
+    [Theory]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(100)]
+    [InlineData(1000)]
+    [InlineData(2345)]
+    public void Keeps_every_line_in_order_while_it_grows_and_the_latest_once_full(int added)
+    {
+        var buffer = new LogRingBuffer(1000);
+        for (var i = 0; i < added; i++)
+        {
+            buffer.Add(new LogLine(Noon, false, i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var expected = Enumerable.Range(Math.Max(0, added - 1000), Math.Min(added, 1000))
+            .Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Math.Min(added, 1000), buffer.Count);
+        Assert.Equal(expected, buffer.GetTail(5000).Select(l => l.Text));
+    }
+
     [Fact]
     public void An_empty_buffer_has_an_empty_tail()
     {

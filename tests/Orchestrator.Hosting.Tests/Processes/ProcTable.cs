@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Orchestrator.Hosting.Tests.Processes;
 
-/// <summary>What the tests read from /proc: whether a process lives, which processes are in a group.</summary>
+/// <summary>What the tests read from /proc: whether a process lives, its parent, which processes are in a group.</summary>
 internal static class ProcTable
 {
     /// <summary>True while the process exists and is not a zombie (a zombie has ended; only its parent has not reaped it).</summary>
@@ -10,6 +10,9 @@ internal static class ProcTable
 
     /// <summary>The process group of a living process, or null.</summary>
     public static int? GroupOf(int pid) => ReadStat(pid) is { } stat && stat.State is not ('Z' or 'X') ? stat.Group : null;
+
+    /// <summary>The parent of a living process, or null.</summary>
+    public static int? ParentOf(int pid) => ReadStat(pid) is { } stat && stat.State is not ('Z' or 'X') ? stat.Parent : null;
 
     /// <summary>Every living process in group <paramref name="processGroupId"/>.</summary>
     public static IReadOnlyList<int> LivingMembersOf(int processGroupId) =>
@@ -19,7 +22,7 @@ internal static class ProcTable
             .Where(pid => pid > 0 && GroupOf(pid) == processGroupId)
             .ToArray();
 
-    private static (char State, int Group)? ReadStat(int pid)
+    private static (char State, int Parent, int Group)? ReadStat(int pid)
     {
         string text;
         try
@@ -33,6 +36,6 @@ internal static class ProcTable
 
         // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ')'.
         var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-        return (fields[0][0], int.Parse(fields[2], CultureInfo.InvariantCulture));
+        return (fields[0][0], int.Parse(fields[1], CultureInfo.InvariantCulture), int.Parse(fields[2], CultureInfo.InvariantCulture));
     }
 }

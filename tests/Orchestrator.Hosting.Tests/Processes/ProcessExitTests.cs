@@ -47,15 +47,15 @@ public sealed class ProcessExitTests
     }
 
     [Fact]
-    public async Task Runs_the_program_in_its_own_process_group_led_by_the_handles_process()
+    public async Task Runs_the_program_as_the_leader_of_its_own_process_group_with_no_wrapper_between()
     {
         await using var runner = new ProcessGroupRunner();
         await using var handle = await runner.StartAsync(TestSpecs.Program("sleep", "1000"));
 
-        Assert.NotEqual(handle.ProcessId, handle.ProgramProcessId);
-        Assert.Equal(handle.ProcessId, ProcTable.GroupOf(handle.ProcessId));
-        Assert.Equal(handle.ProcessId, ProcTable.GroupOf(handle.ProgramProcessId));
+        Assert.Equal(handle.ProcessId, handle.ProgramProcessId);
         Assert.True(await Eventually.TrueAsync(() => ReadCommand(handle.ProgramProcessId) == "sleep", TestSpecs.Patience));
+        Assert.Equal(handle.ProcessId, ProcTable.GroupOf(handle.ProgramProcessId));
+        Assert.Equal(Environment.ProcessId, ProcTable.ParentOf(handle.ProgramProcessId));
     }
 
     [Fact]
