@@ -7,7 +7,7 @@ a small health server this script runs on 127.0.0.1, probed every 5 s), waits un
 Healthy, then for each route runs wrk with 64 connections: a warm-up, then the measured run. Prints
 requests/s and p99 latency and writes bench/api/RESULTS.md.
 
-usage: bench/api/run_api.py [--duration 25] [--warmup 5] [--connections 64] [--threads 1] [--services 100]
+usage: bench/api/run_api.py [--duration 25] [--warmup 10] [--connections 64] [--threads 1] [--services 100]
                             [--only TEXT] [--skip-build] [--no-write]
 Needs wrk (apt-get install -y wrk) and the .NET SDK. The API key is generated per run, handed to the
 AppHost in its environment and to wrk through a 0600 file read by its Lua script: it is never printed.
@@ -116,7 +116,7 @@ def run_wrk(url, threads, connections, seconds, lua, env, host_pid):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--duration", type=int, default=25)
-    ap.add_argument("--warmup", type=int, default=5)
+    ap.add_argument("--warmup", type=int, default=10)
     ap.add_argument("--connections", type=int, default=64)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--services", type=int, default=100)
@@ -141,7 +141,7 @@ def main():
     servers = [health_server() for _ in range(2)]
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, ORCHESTRATOR_API_PORT=str(port), ORCHESTRATOR_API_KEY=key, DOTNET_TieredPGO="1")
+    env = dict(os.environ, ORCHESTRATOR_API_PORT=str(port), ORCHESTRATOR_API_KEY=key)
     log = open(os.path.join(state, "apphost.log"), "w")
     host = subprocess.Popen(["dotnet", DLL, state], env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
