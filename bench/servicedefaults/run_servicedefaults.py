@@ -44,13 +44,18 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def allocated(url):
+    with urllib.request.urlopen(url.split("/api/")[0] + "/bench/allocated", timeout=10) as response:
+        return int(response.read())
+
+
 def wrk(url, seconds, connections, pid):
-    """Requests/s, p99 latency (ms) and the service's CPU time per request (us), its user and system time together."""
-    cpu_before = cpu_seconds(pid)
+    """Requests/s, p99 latency (ms), the service's CPU time per request (us, user and system together) and bytes allocated per request."""
+    cpu_before, allocated_before = cpu_seconds(pid), allocated(url)
     out = subprocess.run(
         ["taskset", "-c", LOAD_CPU, "wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", url],
         check=True, capture_output=True, text=True).stdout
-    cpu = cpu_seconds(pid) - cpu_before
+    cpu, allocated_bytes = cpu_seconds(pid) - cpu_before, allocated(url) - allocated_before
     requests = int(re.search(r"(\d+) requests in", out).group(1))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
@@ -58,7 +63,7 @@ def wrk(url, seconds, connections, pid):
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if errors:
         raise SystemExit(f"{url} answered {errors.group(1)} errors:\n{out}")
-    return rps, float(p99.group(1)) * scale, cpu / requests * 1e6
+    return rps, float(p99.group(1)) * scale, cpu / requests * 1e6, allocated_bytes / requests
 
 
 def main():
@@ -107,9 +112,10 @@ def main():
             order = MODES[round_ % 3:] + MODES[:round_ % 3]
             for mode in order:
                 wrk(urls[mode], 3, args.connections, services[mode].pid)  # warm-up: JIT, tiering, connection pools
-                rps, p99, cpu = wrk(urls[mode], args.duration, args.connections, services[mode].pid)
-                results[mode].append((rps, p99, cpu))
-                print(f"round {round_ + 1} {mode:9} {rps:10.0f} req/s  p99 {p99:.2f} ms  {cpu:.1f} us CPU/request", file=sys.stderr)
+                rps, p99, cpu, allocation = wrk(urls[mode], args.duration, args.connections, services[mode].pid)
+                results[mode].append((rps, p99, cpu, allocation))
+                print(f"round {round_ + 1} {mode:9} {rps:10.0f} req/s  p99 {p99:.2f} ms  {cpu:.1f} us CPU/request  {allocation:.0f} B/request",
+                      file=sys.stderr)
     finally:
         for process in services.values():
             process.terminate()
@@ -123,11 +129,11 @@ def main():
 
     print(f"\n{args.rounds} rounds of {args.duration} s, wrk -t1 -c{args.connections}, service on CPU {SERVICE_CPU}, wrk on CPU {LOAD_CPU}, "
           f"load average {os.getloadavg()[0]:.1f} at the end\n")
-    print("| mode | median req/s | req/s ratio to bare | median p99 (ms) | CPU per request (us) | capacity ratio to bare (CPU) |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| mode | median req/s | req/s ratio to bare | median p99 (ms) | CPU per request (us) | capacity ratio to bare (CPU) | allocated per request (B) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for mode in MODES:
         print(f"| {mode} | {median(mode, 0):,.0f} | {median(mode, 0) / median('bare', 0):.2f}x | {median(mode, 1):.2f} "
-              f"| {median(mode, 2):.1f} | {median('bare', 2) / median(mode, 2):.2f}x |")
+              f"| {median(mode, 2):.1f} | {median('bare', 2) / median(mode, 2):.2f}x | {median(mode, 3):,.0f} |")
 
 
 if __name__ == "__main__":

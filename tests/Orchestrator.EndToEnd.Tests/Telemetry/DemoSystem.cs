@@ -19,6 +19,9 @@ internal static class DemoSystem
         ["storefront"] = ["storefront-0"],
     };
 
+    // The whole test suite runs at once on two cores: a .NET service may take far longer than usual to answer its first health check.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
     /// <summary>A builder with the demo's resources; <paramref name="configuration"/> is the AppHost's own (its environment).</summary>
     public static IDistributedApplicationBuilder CreateBuilder(TempDirectory state, params (string Key, string Value)[] configuration)
     {
@@ -44,7 +47,7 @@ internal static class DemoSystem
         {
             AppHostDirectory = Path.Combine(TestArtifacts.RepositoryRoot, "AppHost"),
             StateDirectory = state.Path,
-        }).AddOrchestrator();
+        }).AddOrchestrator(o => o.StartTimeout = StartTimeout);
         foreach (var (key, value) in configuration)
         {
             builder.Configuration[key] = value;
