@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Api.Events;
+using Orchestrator.Api.Registration;
 using Orchestrator.Hosting.Notifications;
 
 namespace Orchestrator.Api.Monitoring;
@@ -218,7 +219,9 @@ public sealed class HealthMonitor : IAsyncDisposable
 
             var snapshot = _notifications.GetSnapshot(replicaName);
             _loops.TryGetValue(replicaName, out var loop);
-            if (snapshot is null || snapshot.State is not (KnownResourceState.Running or KnownResourceState.RuntimeUnhealthy))
+            // Registered external services are probed by their registry; they are not in the model.
+            if (snapshot is null || snapshot.State is not (KnownResourceState.Running or KnownResourceState.RuntimeUnhealthy)
+                || snapshot.ResourceType == RegistrationDefaults.ExternalType)
             {
                 if (loop is not null)
                 {

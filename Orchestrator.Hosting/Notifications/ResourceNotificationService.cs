@@ -15,6 +15,10 @@ public sealed class ResourceNotificationService(ILogger<ResourceNotificationServ
     private const int WatcherCapacity = 4096;
 
     private readonly ConcurrentDictionary<string, ResourceSnapshot> _snapshots = new(StringComparer.Ordinal);
+
+    // The same snapshots by resource, so that reading one resource costs its replicas, not the whole
+    // system (the API reads every resource's replicas for one status report).
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, ResourceSnapshot>> _byResource = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Channel<ResourceSnapshot>, byte> _watchers = new();
     private readonly object _publishLock = new();
 
@@ -23,7 +27,7 @@ public sealed class ResourceNotificationService(ILogger<ResourceNotificationServ
 
     /// <summary>The snapshots of one resource's replicas.</summary>
     public IReadOnlyList<ResourceSnapshot> GetSnapshots(string resourceName) =>
-        _snapshots.Values.Where(s => s.ResourceName == resourceName).OrderBy(s => s.ReplicaIndex).ToList();
+        _byResource.TryGetValue(resourceName, out var replicas) ? replicas.Values.OrderBy(s => s.ReplicaIndex).ToList() : [];
 
     /// <summary>One replica's snapshot, or null.</summary>
     public ResourceSnapshot? GetSnapshot(string replicaName) => _snapshots.GetValueOrDefault(replicaName);
@@ -46,7 +50,20 @@ public sealed class ResourceNotificationService(ILogger<ResourceNotificationServ
     }
 
     /// <summary>Removes a replica (a resource taken out of the model at run time).</summary>
-    public void Remove(string replicaName) => _snapshots.TryRemove(replicaName, out _);
+    public void Remove(string replicaName)
+    {
+        lock (_publishLock)
+        {
+            if (_snapshots.TryRemove(replicaName, out var removed) && _byResource.TryGetValue(removed.ResourceName, out var replicas))
+            {
+                replicas.TryRemove(replicaName, out _);
+                if (replicas.IsEmpty)
+                {
+                    _byResource.TryRemove(removed.ResourceName, out _);
+                }
+            }
+        }
+    }
 
     /// <summary>Every new snapshot from now on, until <paramref name="cancellationToken"/> is cancelled.</summary>
     public async IAsyncEnumerable<ResourceSnapshot> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -114,6 +131,7 @@ public sealed class ResourceNotificationService(ILogger<ResourceNotificationServ
             var current = _snapshots.GetValueOrDefault(replicaName);
             next = update(current) with { Version = (current?.Version ?? 0) + 1 };
             _snapshots[replicaName] = next;
+            _byResource.GetOrAdd(next.ResourceName, _ => new ConcurrentDictionary<string, ResourceSnapshot>(StringComparer.Ordinal))[replicaName] = next;
             foreach (var watcher in _watchers.Keys)
             {
                 watcher.Writer.TryWrite(next);

@@ -25,6 +25,17 @@ public sealed class HealthMonitorTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Leaves_a_registered_external_service_to_its_registry()
+    {
+        _harness.Notifications.Publish(new ResourceSnapshot("pay", "pay-0", 0, "external") { State = KnownResourceState.Running });
+        await _harness.StartAsync();
+
+        await _harness.AdvanceIntervalsAsync(2);
+
+        Assert.Equal(0, _harness.Probes.Requests);
+    }
+
+    [Fact]
     public async Task Probes_again_each_interval()
     {
         var probe = _harness.NewProbe();
