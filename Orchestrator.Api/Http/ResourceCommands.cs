@@ -53,11 +53,15 @@ internal sealed class ResourceCommands : IDisposable
         var snapshots = _notifications.GetSnapshots(resource.Name);
         var quarantined = _healer.GetStatus(resource.Name)?.IsQuarantined == true || snapshots.Any(s => s.State == KnownResourceState.Quarantined);
         var active = snapshots.Any(s => s.IsActive || s.State == KnownResourceState.Waiting);
+        // A replica the healer is bringing back would be started twice: the healer's start and this one.
+        var healing = _healer.GetStatus(resource.Name)?.Replicas.Any(r => r.Phase is not (ReplicaHealingPhase.Idle or ReplicaHealingPhase.Stopped
+            or ReplicaHealingPhase.Quarantined or ReplicaHealingPhase.Stabilizing or ReplicaHealingPhase.Verifying)) == true;
         return command switch
         {
             _ when quarantined && command != ResourceCommand.Release =>
                 CommandVerdict.Conflict($"'{resource.Name}' is quarantined; release it to start it again."),
             ResourceCommand.Start when active => CommandVerdict.Conflict($"'{resource.Name}' is already running."),
+            ResourceCommand.Start when healing => CommandVerdict.Conflict($"The healer is restarting '{resource.Name}'; it starts on its own."),
             ResourceCommand.Stop when !active => CommandVerdict.Conflict($"'{resource.Name}' is not running."),
             ResourceCommand.Restart when !active => CommandVerdict.Conflict($"'{resource.Name}' is not running; start it instead."),
             ResourceCommand.Release when !quarantined => CommandVerdict.Conflict($"'{resource.Name}' is not quarantined."),

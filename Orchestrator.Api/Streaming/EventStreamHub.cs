@@ -66,6 +66,14 @@ public sealed partial class EventStreamHub : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(filter);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, _stopping.Token);
+        if (linked.IsCancellationRequested)
+        {
+            // Accepted while shutting down: say so rather than serve a stream that is ending.
+            using var closing = new CancellationTokenSource(_options.CloseTimeout);
+            await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "orchestrator shutting down", closing.Token).ConfigureAwait(false);
+            return;
+        }
+
         using var client = Connect(filter);
         LogConnected(client.Id, ClientCount);
         try

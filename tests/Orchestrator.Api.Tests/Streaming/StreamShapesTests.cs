@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Orchestrator.Api.Events;
 using Orchestrator.Api.Healing;
+using Orchestrator.Api.Http.Contracts;
 using Orchestrator.Api.Monitoring;
 using Orchestrator.Api.Streaming;
 using Orchestrator.Hosting.Notifications;
@@ -69,7 +70,7 @@ public sealed class StreamShapesTests
         Assert.True(resource.Quarantined);
         Assert.Equal("exhausted its ladder", resource.QuarantineReason);
         Assert.Equal("Open", resource.CircuitState);
-        Assert.Equal(new StreamHealing("Quarantined", 8, null, "Open"), resource.Healing);
+        Assert.Equal(new HealingSummary("Quarantined", 8, null, "Open"), resource.Healing);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.Api.Events;
 using Orchestrator.Api.Healing;
 using Orchestrator.Api.Monitoring;
+using Orchestrator.Api.Registration;
 using Orchestrator.Api.Streaming;
 using Orchestrator.Hosting;
 using Orchestrator.Hosting.ApplicationModel;
@@ -46,6 +47,7 @@ internal sealed class StreamHost : IAsyncDisposable
         Forward<Healer>(builder.Services, orchestrator);
         Forward<HealthMonitor>(builder.Services, orchestrator);
         Forward<IDistributedApplicationRuntime>(builder.Services, orchestrator);
+        Forward<IExternalServiceRegistry>(builder.Services, orchestrator);
         builder.Services.AddEventStreaming(options);
         var app = builder.Build();
         app.UseWebSockets();
