@@ -15,8 +15,9 @@ internal sealed partial class StreamSession(
 
     public async Task RunAsync(CancellationToken stopping)
     {
-        var sending = SendAsync();
-        var receiving = ReceiveAsync();
+        // Both loops run apart from this method, so that a send that blocks on a full socket never keeps it from watching.
+        var sending = Task.Run(SendAsync, CancellationToken.None);
+        var receiving = Task.Run(ReceiveAsync, CancellationToken.None);
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using (stopping.Register(() => stopped.TrySetResult()).ConfigureAwait(false))
         {
@@ -42,7 +43,7 @@ internal sealed partial class StreamSession(
 
             await receiving.WaitAsync(options.CloseTimeout).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException or WebSocketException or IOException)
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
         {
             LogAborted(client.Id, ex.Message);
             socket.Abort();

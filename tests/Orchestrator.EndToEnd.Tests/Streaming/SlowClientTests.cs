@@ -13,9 +13,14 @@ public sealed class SlowClientTests(StreamingFixture fixture)
     private const int Batch = 4;
 
     [Fact]
-    public async Task A_client_that_never_reads_is_dropped_while_another_keeps_receiving()
+    public async Task A_client_that_stops_reading_is_closed_with_1008_while_another_keeps_receiving()
     {
-        await using var host = await StreamHost.StartAsync(fixture.Services, new EventStreamingOptions { SendQueueCapacity = 16 });
+        await using var host = await StreamHost.StartAsync(fixture.Services, new EventStreamingOptions
+        {
+            SendQueueCapacity = 16,
+            // Long enough for the slow client to start reading again and take its close frame.
+            CloseTimeout = TimeSpan.FromSeconds(20),
+        });
         await using var slow = await StreamTestClient.ConnectAsync(host.StreamUri("types=alert.raised"), read: false);
         await using var reader = await StreamTestClient.ConnectAsync(host.StreamUri("types=alert.raised"));
         await reader.WaitForTypeAsync("snapshot");
@@ -38,6 +43,10 @@ public sealed class SlowClientTests(StreamingFixture fixture)
             await reader.WaitForTypeAsync("alert.raised", m => m.GetProperty("message").GetString()!.StartsWith($"{rounds}.{Batch - 1} ", StringComparison.Ordinal));
         }
 
+        // Once it reads again, what was in flight drains and the close frame says why it was dropped.
+        slow.StartReading();
+        await slow.Closed.WaitAsync(StreamTestClient.Timeout);
+        Assert.Equal((WebSocketCloseStatus.PolicyViolation, "too slow"), (slow.CloseStatus, slow.CloseStatusDescription));
         await WaitUntilAsync(() => host.Hub.ClientCount == 1);
         events.Publish(new AlertRaised(DateTimeOffset.UtcNow, "flood", null, AlertSeverity.Info, "after the drop"));
         await reader.WaitForTypeAsync("alert.raised", m => m.GetProperty("message").GetString() == "after the drop");

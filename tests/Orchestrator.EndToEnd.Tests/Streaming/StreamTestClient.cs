@@ -13,12 +13,15 @@ internal sealed class StreamTestClient : IAsyncDisposable
     private readonly ClientWebSocket _socket;
     private readonly Channel<JsonElement> _incoming = Channel.CreateUnbounded<JsonElement>();
     private readonly List<JsonElement> _seen = [];
-    private readonly Task _receiving;
+    private Task _receiving = Task.CompletedTask;
 
     private StreamTestClient(ClientWebSocket socket, bool read)
     {
         _socket = socket;
-        _receiving = read ? Task.Run(ReceiveAsync) : Task.CompletedTask;
+        if (read)
+        {
+            StartReading();
+        }
     }
 
     /// <summary>Every message a wait has gone past, in order.</summary>
@@ -30,8 +33,11 @@ internal sealed class StreamTestClient : IAsyncDisposable
 
     public string? CloseStatusDescription => _socket.CloseStatusDescription;
 
-    /// <summary>Completes when the server closed the connection (or it broke).</summary>
+    /// <summary>Completes when the server closed the connection (or it broke); at once for a client that does not read.</summary>
     public Task Closed => _receiving;
+
+    /// <summary>Starts reading, for a client made not to.</summary>
+    public void StartReading() => _receiving = Task.Run(ReceiveAsync);
 
     /// <summary>Connects; a client made with <paramref name="read"/> false never reads (a slow client).</summary>
     public static async Task<StreamTestClient> ConnectAsync(Uri uri, bool read = true)
