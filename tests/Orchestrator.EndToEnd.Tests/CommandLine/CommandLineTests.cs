@@ -150,6 +150,9 @@ public sealed class CommandLineTests(CliAppFixture fixture) : IClassFixture<CliA
         Assert.True(failure > scheduled && scheduled >= 0, result.ToString());
         Assert.Contains("exited with code 137", rows[failure]);
         Assert.All(rows, r => Assert.Matches(@"^\S+ \S+\s+worker\s", r));
+        var latest = await RunAsync("history", "--limit", "2");
+        Assert.Equal(CliExitCodes.Ok, latest.ExitCode);
+        Assert.Equal(3, latest.Output.TrimEnd().Split('\n').Length);
     }
 
     [Theory]
@@ -220,12 +223,17 @@ public sealed class CommandLineTests(CliAppFixture fixture) : IClassFixture<CliA
         var unknown = await AppHostProcess.RunAsync(["logs", "nope", "--tail", "5"], environment);
         var validate = await AppHostProcess.RunAsync(["validate"], environment);
         var usage = await AppHostProcess.RunAsync(["logs"], environment);
+        var manifest = await AppHostProcess.RunAsync(["manifest"], environment);
 
         Assert.Equal(CliExitCodes.Ok, resources.ExitCode);
         Assert.Matches(@"(?m)^web\s+executable\s", resources.Output);
         Assert.Equal(CliExitCodes.NotFound, unknown.ExitCode);
         Assert.Equal((CliExitCodes.Ok, "The model is valid: 7 resource(s)."), (validate.ExitCode, validate.Output.TrimEnd()));
         Assert.Equal(CliExitCodes.Usage, usage.ExitCode);
+        Assert.Equal(CliExitCodes.Ok, manifest.ExitCode);
+        using var document = JsonDocument.Parse(manifest.Output);
+        Assert.Equal(7, document.RootElement.GetProperty("resources").GetArrayLength());
+        Assert.DoesNotContain(fixture.OperatorKey, manifest.Output + resources.Output + resources.Error);
     }
 
     private string[] Connection() => ["--url", fixture.Client.BaseAddress.ToString(), "--api-key", fixture.OperatorKey];
