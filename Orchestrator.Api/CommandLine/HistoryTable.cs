@@ -21,14 +21,8 @@ internal static class HistoryTable
             JsonText.Of(r, "action"),
             JsonText.Number(r, "delayMs") is { } ms ? Delay(ms) : JsonText.Missing,
             OneLine(JsonText.Of(r, "message")),
-        ]).ToList();
-        if (rows.Count == 0)
-        {
-            output.WriteLine("No healing history.");
-            return;
-        }
-
-        TextTable.Write(output, Headers, rows);
+        ]);
+        TextTable.Write(output, Headers, rows, empty: "No healing history.");
     }
 
     private static string Delay(double milliseconds) =>

@@ -18,6 +18,12 @@ public static class OrchestratorCommandLine
         ["status", "resources", "logs", .. ApiCommands.ResourceCommands.Select(c => c.Name), "history", "validate", "manifest"],
         StringComparer.Ordinal);
 
+    private const string Description = """
+        The AppHost's commands; without one, the AppHost launches its model.
+        Exit codes: 0 ok; 1 unhealthy or invalid (status not Healthy, validate found problems); 2 usage error;
+        3 cannot reach the orchestrator; 4 key refused (401/403); 5 not found (404); 6 conflict (409); 7 other server error.
+        """;
+
     /// <summary>True when <paramref name="args"/> start with a subcommand, or ask for help (which lists them).</summary>
     public static bool IsCommand(IReadOnlyList<string> args)
     {
@@ -43,7 +49,7 @@ public static class OrchestratorCommandLine
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
         var options = new CommandLineOptions();
-        var root = new RootCommand("The AppHost's commands. Without one, the AppHost launches its model.");
+        var root = new RootCommand(Description);
         options.AddTo(root);
         foreach (var command in new ApiCommands(context, options).Create().Concat(new ModelCommands(context, options).Create()))
         {

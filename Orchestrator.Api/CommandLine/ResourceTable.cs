@@ -20,14 +20,8 @@ internal static class ResourceTable
             JsonText.Of(r, "circuitState"),
             JsonText.Of(r, "phase"),
             JsonText.Of(r, "urls"),
-        ]).ToList();
-        if (rows.Count == 0)
-        {
-            output.WriteLine("No resources.");
-            return;
-        }
-
-        TextTable.Write(output, Headers, rows);
+        ]);
+        TextTable.Write(output, Headers, rows, empty: "No resources.");
     }
 
     // The reason is what an operator needs before releasing a quarantined resource.

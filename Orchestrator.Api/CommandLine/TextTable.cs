@@ -5,13 +5,22 @@ internal static class TextTable
 {
     private const string Gap = "  ";
 
-    /// <summary>Writes <paramref name="headers"/> and <paramref name="rows"/>; the last column is not padded, so long text (URLs, messages) runs on.</summary>
-    public static void Write(TextWriter output, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    /// <summary>
+    /// Writes <paramref name="headers"/> and <paramref name="rows"/>; the last column is not padded, so long text (URLs,
+    /// messages) runs on. With no rows, writes <paramref name="empty"/> instead, when given.
+    /// </summary>
+    public static void Write(TextWriter output, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, string? empty = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(headers);
         var all = new List<IReadOnlyList<string>> { headers };
         all.AddRange(rows);
+        if (all.Count == 1 && empty is not null)
+        {
+            output.WriteLine(empty);
+            return;
+        }
+
         var widths = new int[headers.Count];
         foreach (var row in all)
         {

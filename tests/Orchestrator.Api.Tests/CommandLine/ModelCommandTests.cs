@@ -78,39 +78,4 @@ public sealed class ModelCommandTests
         Assert.Empty(result.Output);
         Assert.Contains("no-such-program-anywhere", result.Error);
     }
-
-    [Theory]
-    [InlineData(new[] { "status" }, true)]
-    [InlineData(new[] { "logs", "x", "--follow" }, true)]
-    [InlineData(new[] { "--help" }, true)]
-    [InlineData(new[] { "--Orchestrator:Api:Port", "9001" }, false)]
-    [InlineData(new string[0], false)]
-    public void Only_args_that_start_with_a_subcommand_replace_the_launch(string[] args, bool isCommand)
-    {
-        Assert.Equal(isCommand, OrchestratorCommandLine.IsCommand(args));
-    }
-
-    [Fact]
-    public void A_subcommand_defers_validation_so_that_build_does_not_throw_for_an_invalid_model()
-    {
-        var state = Directory.CreateTempSubdirectory("cli-model-");
-        try
-        {
-            var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
-            {
-                Args = ["validate"],
-                AppHostDirectory = state.FullName,
-                StateDirectory = state.FullName,
-            }).AddOrchestrator();
-            builder.AddExecutable("c", "no-such-program-anywhere", ".");
-
-            using var app = builder.Build();
-
-            Assert.NotNull(app.Services.GetService(typeof(IAppHostCommand)));
-        }
-        finally
-        {
-            state.Delete(recursive: true);
-        }
-    }
 }

@@ -20,6 +20,16 @@ public sealed class TextTableTests
             output.ToString().TrimEnd().Split(Environment.NewLine));
     }
 
+    [Fact]
+    public void With_no_rows_the_empty_message_stands_in_for_the_table()
+    {
+        using var output = new StringWriter();
+
+        TextTable.Write(output, ["NAME"], [], empty: "No resources.");
+
+        Assert.Equal("No resources.", output.ToString().TrimEnd());
+    }
+
     [Theory]
     [InlineData(0, "0s")]
     [InlineData(59.9, "59s")]
