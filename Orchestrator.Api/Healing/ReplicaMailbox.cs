@@ -61,6 +61,9 @@ internal sealed class ReplicaMailbox(TimeProvider timeProvider)
     /// <summary>Handles <paramref name="signal"/> before anything still queued.</summary>
     public void Defer(ReplicaSignal signal) => _deferred.Enqueue(signal);
 
+    /// <summary>True when a signal taken out of order waits to run: the loop must get to it before waiting again.</summary>
+    public bool HasDeferred => _deferred.Count > 0;
+
     /// <summary>The next signal for the loop, nudges skipped; false (and the loop must end) when there is none.</summary>
     public bool TryTakeNext(out ReplicaSignal signal)
     {

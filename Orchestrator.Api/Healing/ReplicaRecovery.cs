@@ -209,6 +209,13 @@ internal sealed class ReplicaRecovery
         _replica.SetPhase(ReplicaHealingPhase.Stabilizing);
         while (true)
         {
+            // A user's restart that came while the start was verified runs now, not after the stability period.
+            if (_mailbox.HasDeferred)
+            {
+                _replica.SetPhase(ReplicaHealingPhase.Idle);
+                return null;
+            }
+
             var state = _replica.State;
             if (state.Attempts == 0)
             {

@@ -118,6 +118,25 @@ public sealed class HealerRestartTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_manual_restart_sent_while_a_restart_is_verified_runs_once_the_verdict_is_in()
+    {
+        _h.Builder.AddService("x").WithRestartPolicy(RestartPolicy.Always, o => o.MinUptime = TimeSpan.FromSeconds(10));
+        await _h.StartAsync();
+        _h.Control.Crash("x-0", 1);
+        await _h.Clock.AdvanceWhenWaitingAsync(Second);
+        await _h.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(ReplicaHealingPhase.Verifying, _h.Status("x-0").Phase);
+
+        var manual = _h.Healer.RestartAsync("x");
+        _h.Clock.Advance(TimeSpan.FromSeconds(10));
+
+        // Not after the five-minute stability period: the clock does not move again.
+        await manual.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Contains(HealingRecordKind.ManualRestart, await _h.KindsAsync("x"));
+        Assert.Equal(2, _h.Control.Count("start:x-0")); // the healer's restart, then the manual one
+    }
+
+    [Fact]
     public async Task A_replica_that_dies_within_its_minimum_uptime_fails_its_restart_and_climbs()
     {
         _h.Builder.AddService("x").WithRestartPolicy(RestartPolicy.Always, o => o.MinUptime = TimeSpan.FromSeconds(10));
