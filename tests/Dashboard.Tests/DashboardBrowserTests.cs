@@ -152,6 +152,23 @@ public sealed class DashboardBrowserTests(DemoSystem demo) : IClassFixture<DemoS
     }
 
     [Fact]
+    public async Task The_resource_detail_shows_health_checks_replicas_and_a_masked_environment()
+    {
+        var (context, page) = await demo.LoggedInAsync();
+        await using var _ = context;
+        await page.GetByTestId("resource-catalog").GetByRole(AriaRole.Link, new() { Name = "catalog" }).ClickAsync();
+
+        await Expect(page.GetByTestId("detail-replica-catalog-0")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("detail-replica-catalog-1")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("health-chart")).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
+        await Expect(page.GetByTestId("circuit-state")).ToHaveTextAsync("Closed");
+        var secrets = page.Locator("[data-testid='environment'] td.secret");
+        await Expect(secrets.First).ToHaveTextAsync("••••••••");
+        Assert.DoesNotContain("Password=", await page.GetByTestId("environment").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        await Screenshots.SaveAsync(page, "resource-detail");
+    }
+
+    [Fact]
     public async Task The_graph_shows_one_node_per_resource()
     {
         var (context, page) = await demo.LoggedInAsync();
