@@ -18,7 +18,7 @@ internal static class OrchestratorApiApplication
         services.AddSingleton(options);
         services.AddSingleton(new ApiKeyValidator(keys));
         services.AddSingleton(new JsonBodyReader(options));
-        services.AddOpenApi();
+        services.AddOpenApi(ApiOpenApi.Configure);
         // The orchestrator's services are the AppHost's; requests reach them through FallbackServiceProvider.
         services.AddSingleton(new AppHostServices(appHost));
     }

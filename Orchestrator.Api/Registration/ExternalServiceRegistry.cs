@@ -110,6 +110,11 @@ public sealed class ExternalServiceRegistry : IExternalServiceRegistry, IReplica
         var now = _services.TimeProvider.GetUtcNow();
         foreach (var replica in service.Replicas)
         {
+            if (_notifications.GetSnapshot(replica) is null)
+            {
+                continue;
+            }
+
             // A last snapshot first, so that watchers learn it is gone; the removal itself tells nobody.
             _notifications.PublishUpdate(replica, s => s with { State = KnownResourceState.Finished, StateReason = "removed", Health = null, StoppedAt = now });
             _services.Events.Publish(new ResourceStateChanged(now, name, replica, KnownResourceState.Finished, KnownResourceState.Running, "removed"));

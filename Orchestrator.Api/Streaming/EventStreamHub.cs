@@ -66,6 +66,14 @@ public sealed partial class EventStreamHub : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(filter);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, _stopping.Token);
+        if (linked.IsCancellationRequested)
+        {
+            // Accepted while shutting down: say so rather than serve a stream that is ending.
+            using var closing = new CancellationTokenSource(_options.CloseTimeout);
+            await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "orchestrator shutting down", closing.Token).ConfigureAwait(false);
+            return;
+        }
+
         using var client = Connect(filter);
         LogConnected(client.Id, ClientCount);
         try
@@ -161,10 +169,16 @@ public sealed partial class EventStreamHub : IAsyncDisposable
         var events = _events.Subscribe();
         var snapshots = _notifications.WatchAsync(stopping).GetAsyncEnumerator(stopping);
         var first = snapshots.MoveNextAsync();
+        foreach (var snapshot in _notifications.GetSnapshots())
+        {
+            _lastSent[snapshot.ReplicaName] = snapshot with { Version = 0 };
+        }
+
+        var usageTimer = new PeriodicTimer(_options.UsageInterval, _timeProvider);
         _pumps = Task.WhenAll(
             Task.Run(() => PumpEventsAsync(events, stopping), CancellationToken.None),
             Task.Run(() => PumpSnapshotsAsync(snapshots, first, stopping), CancellationToken.None),
-            Task.Run(() => PumpUsageAsync(stopping), CancellationToken.None));
+            Task.Run(() => PumpUsageAsync(usageTimer, stopping), CancellationToken.None));
     }
 
     private async Task PumpEventsAsync(EventSubscription events, CancellationToken stopping)
@@ -192,9 +206,10 @@ public sealed partial class EventStreamHub : IAsyncDisposable
         }
     }
 
-    private async Task PumpUsageAsync(CancellationToken stopping)
+    // The timer is made before the task runs, so that the interval counts from the first client.
+    private async Task PumpUsageAsync(PeriodicTimer timer, CancellationToken stopping)
     {
-        using var timer = new PeriodicTimer(_options.UsageInterval, _timeProvider);
+        using var _ = timer;
         while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
         {
             Guard(BroadcastUsage, "usage");
@@ -205,11 +220,18 @@ public sealed partial class EventStreamHub : IAsyncDisposable
     {
         // A snapshot that differs from the last one sent only by its version says nothing new.
         var comparable = snapshot with { Version = 0 };
-        var changed = !_lastSent.TryGetValue(snapshot.ReplicaName, out var last) || last != comparable;
+        var seen = _lastSent.TryGetValue(snapshot.ReplicaName, out var last);
+        var changed = !seen || last != comparable;
         _lastSent[snapshot.ReplicaName] = comparable;
+        var stateChange = StateChange(snapshot, seen ? last!.State : null);
         var frame = changed ? StreamFrames.Replica(_state.GetReplica(snapshot)) : null;
         foreach (var client in _clients)
         {
+            if (stateChange is not null)
+            {
+                Offer(client, stateChange);
+            }
+
             if (frame is not null)
             {
                 Offer(client, frame);
@@ -218,6 +240,14 @@ public sealed partial class EventStreamHub : IAsyncDisposable
             client.OnSnapshot(snapshot);
         }
     }
+
+    // Only the healer publishes state events (Waiting, with what it waits for), so the stream makes the
+    // others from the snapshots; Waiting is left to the healer, so that it is not announced twice.
+    private StreamFrame? StateChange(ResourceSnapshot snapshot, KnownResourceState? previous) =>
+        snapshot.State == previous || snapshot.State == KnownResourceState.Waiting
+            ? null
+            : StreamFrames.Event(new ResourceStateChanged(
+                _timeProvider.GetUtcNow(), snapshot.ResourceName, snapshot.ReplicaName, snapshot.State, previous, snapshot.StateReason));
 
     private void BroadcastUsage()
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.Api.Events;
 using Orchestrator.Api.Healing;
 using Orchestrator.Api.Monitoring;
+using Orchestrator.Api.Registration;
 using Orchestrator.Hosting;
 using Orchestrator.Hosting.ApplicationModel;
 using Orchestrator.Hosting.Notifications;
@@ -46,7 +47,8 @@ public static class EventStreamingServiceCollectionExtensions
                 sp.GetService<DistributedApplicationModel>(),
                 sp.GetService<Healer>(),
                 sp.GetService<HealthMonitor>(),
-                sp.GetService<IDistributedApplicationRuntime>()),
+                sp.GetService<IDistributedApplicationRuntime>(),
+                sp.GetService<IExternalServiceRegistry>()),
             sp.GetRequiredService<EventStreamingOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<EventStreamHub>>()));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orchestrator.Api.Http.Contracts;
 
 namespace Orchestrator.Api.Streaming;
 
@@ -33,4 +34,4 @@ public sealed record StreamResource(
     ImmutableArray<string> Dependencies,
     bool External,
     int? Phase,
-    StreamHealing? Healing);
+    HealingSummary? Healing);

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Orchestrator.Api.Healing;
+using Orchestrator.Api.Http;
+using Orchestrator.Api.Http.Contracts;
 using Orchestrator.Api.Monitoring;
 using Orchestrator.Hosting.Notifications;
 
@@ -8,24 +10,6 @@ namespace Orchestrator.Api.Streaming;
 /// <summary>Shapes snapshots, healing and usage into the stream's messages. Pure: everything comes in as arguments.</summary>
 internal static class StreamShapes
 {
-    public const string ExternalType = "external";
-
-    // The first state found among the replicas names the resource's: a resource is as bad as its worst replica.
-    private static readonly KnownResourceState[] WorstFirst =
-    [
-        KnownResourceState.Quarantined,
-        KnownResourceState.FailedToStart,
-        KnownResourceState.RuntimeUnhealthy,
-        KnownResourceState.Exited,
-        KnownResourceState.Blocked,
-        KnownResourceState.Stopping,
-        KnownResourceState.Waiting,
-        KnownResourceState.Starting,
-        KnownResourceState.NotStarted,
-        KnownResourceState.Running,
-        KnownResourceState.Finished,
-    ];
-
     public static StreamReplica Replica(ResourceSnapshot snapshot, DateTimeOffset now, ReplicaHealthReport? report)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -45,10 +29,11 @@ internal static class StreamShapes
             snapshot.ExitCode,
             snapshot.RestartCount,
             snapshot.CircuitState,
-            running ? report?.CpuPercent : null,
+            running && report?.CpuPercent is { } cpu ? Math.Round(cpu, 2) : null,
             running ? report?.RssBytes : null);
     }
 
+    /// <summary>A resource as the API's resource detail shows it (the same worst state, health and healing), without health history and environment.</summary>
     public static StreamResource Resource(
         IReadOnlyList<ResourceSnapshot> snapshots,
         ImmutableArray<StreamReplica> replicas,
@@ -58,23 +43,22 @@ internal static class StreamShapes
     {
         ArgumentOutOfRangeException.ThrowIfZero(snapshots.Count);
         var first = snapshots[0];
-        var quarantined = snapshots.FirstOrDefault(s => s.State == KnownResourceState.Quarantined);
         var quarantinedByHealer = healing?.Replicas.FirstOrDefault(r => r.Phase == ReplicaHealingPhase.Quarantined);
-        var state = WorstFirst.First(s => snapshots.Any(r => r.State == s) || s == KnownResourceState.Finished);
+        var quarantined = snapshots.FirstOrDefault(s => s.State == KnownResourceState.Quarantined);
         return new StreamResource(
             first.ResourceName,
-            first.ResourceType,
-            quarantinedByHealer is not null ? nameof(KnownResourceState.Quarantined) : state.ToString(),
-            snapshots.Select(s => s.Health).Where(h => h is not null).Min()?.ToString(),
+            TypeOf(first),
+            ResourceViews.StateOf(snapshots, healing),
+            ResourceStates.WorstHealth(snapshots)?.ToString(),
             replicas,
-            snapshots.Count(s => s.State == KnownResourceState.Running && s.Health is null or HealthStatus.Healthy),
+            snapshots.Count(ResourceStates.IsHealthy),
             snapshots.Sum(s => s.RestartCount),
             healing?.Circuit.ToString() ?? snapshots.Select(s => s.CircuitState).FirstOrDefault(c => c is not null),
-            quarantined is not null || quarantinedByHealer is not null,
+            quarantinedByHealer is not null || quarantined is not null,
             quarantinedByHealer?.QuarantineReason ?? quarantined?.StateReason,
             [.. snapshots.SelectMany(s => s.Urls)],
             dependencies,
-            first.ResourceType == ExternalType,
+            first.ResourceType == ResourceCatalog.ExternalType,
             phase,
             healing is null ? null : Healing(healing));
     }
@@ -84,13 +68,17 @@ internal static class StreamShapes
             .Where(r => r.IsMonitored && filter.AcceptsResource(r.ResourceName))
             .Select(r => new UsageEntry(r.ResourceName, r.ReplicaName, r.CpuPercent, r.RssBytes))]);
 
-    private static StreamHealing Healing(ResourceHealingStatus healing)
+    // The replica furthest into its healing speaks for the resource, as in the API's resource detail.
+    private static HealingSummary Healing(ResourceHealingStatus healing)
     {
-        var active = healing.Replicas.Where(r => r.Phase != ReplicaHealingPhase.Idle).ToList();
-        return new StreamHealing(
-            active.Count == 0 ? null : active.Max(r => r.Phase).ToString(),
-            active.Count == 0 ? null : active.Max(r => r.Attempt),
-            active.Select(r => r.NextRestartAt).Where(t => t is not null).Min(),
+        var busiest = healing.Replicas.OrderByDescending(r => r.Phase != ReplicaHealingPhase.Idle).ThenByDescending(r => r.Attempt).FirstOrDefault();
+        return new HealingSummary(
+            busiest?.Phase.ToString(),
+            busiest?.Attempt,
+            busiest?.NextRestartAt ?? (healing.Circuit == BreakerState.Open ? healing.CircuitOpenUntil : null),
             healing.Circuit.ToString());
     }
+
+    // The API's type names: "postgres-database", not the model's "postgres.database".
+    private static string TypeOf(ResourceSnapshot snapshot) => snapshot.ResourceType.Replace('.', '-');
 }

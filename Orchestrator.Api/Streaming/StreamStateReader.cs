@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Orchestrator.Api.Healing;
 using Orchestrator.Api.Launch;
 using Orchestrator.Api.Monitoring;
+using Orchestrator.Api.Registration;
 using Orchestrator.Hosting;
 using Orchestrator.Hosting.ApplicationModel;
 using Orchestrator.Hosting.Notifications;
@@ -10,7 +11,7 @@ namespace Orchestrator.Api.Streaming;
 
 /// <summary>
 /// Reads the orchestrator's current state for the stream: snapshots, the model's dependencies and
-/// phases, the healer's status and the monitor's CPU and memory. Each part but the snapshots is
+/// phases, registered services' dependencies, the healer's status and the monitor's CPU and memory. Each part but the snapshots is
 /// optional, so that the stream works beside whatever the host registered.
 /// </summary>
 internal sealed class StreamStateReader(
@@ -19,7 +20,8 @@ internal sealed class StreamStateReader(
     DistributedApplicationModel? model = null,
     Healer? healer = null,
     HealthMonitor? monitor = null,
-    IDistributedApplicationRuntime? runtime = null)
+    IDistributedApplicationRuntime? runtime = null,
+    IExternalServiceRegistry? registry = null)
 {
     public DateTimeOffset Now => timeProvider.GetUtcNow();
 
@@ -43,7 +45,7 @@ internal sealed class StreamStateReader(
                     snapshots,
                     [.. snapshots.Select(s => StreamShapes.Replica(s, now, reports.GetValueOrDefault(s.ReplicaName)))],
                     healer?.GetStatus(g.Key),
-                    resource is null ? [] : [.. resource.GetDependencies().Select(d => d.Name).Distinct(StringComparer.Ordinal)],
+                    DependenciesOf(g.Key, resource),
                     plan?.Find(g.Key)?.Phase);
             })];
     }
@@ -58,6 +60,11 @@ internal sealed class StreamStateReader(
 
     /// <summary>The replicas of a resource, by index; empty when there is no such resource.</summary>
     public IReadOnlyList<ResourceSnapshot> GetReplicas(string resource) => notifications.GetSnapshots(resource);
+
+    private ImmutableArray<string> DependenciesOf(string name, IResource? resource) =>
+        resource is not null
+            ? [.. resource.GetDependencies().Select(d => d.Name).Distinct(StringComparer.Ordinal)]
+            : [.. registry?.GetRegistrations().FirstOrDefault(r => r.Name == name)?.Dependencies ?? []];
 
     private Dictionary<string, ReplicaHealthReport> GetReports() =>
         monitor?.GetReplicaHealthReports().ToDictionary(r => r.ReplicaName, StringComparer.Ordinal) ?? [];

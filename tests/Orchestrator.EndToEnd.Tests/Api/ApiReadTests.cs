@@ -295,6 +295,10 @@ public sealed class ApiReadTests(ApiAppFixture fixture) : IClassFixture<ApiAppFi
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
         }
+
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("X-Api-Key", schemes.GetProperty("ApiKey").GetProperty("name").GetString());
+        Assert.Equal("bearer", schemes.GetProperty("Bearer").GetProperty("scheme").GetString());
     }
 
     private static IEnumerable<string> Names(JsonElement array) =>
