@@ -115,7 +115,7 @@ public sealed class ApiRegistrationTests(ApiAppFixture fixture) : IClassFixture<
     [InlineData("""{ "name": "ok", "type": "project", "endpoints": [ { "url": "http://127.0.0.1:1/" } ] }""", "type")]
     [InlineData("""{ "name": "ok", "endpoints": [ { "url": "http://127.0.0.1:1/" } ], "healthCheck": { "path": "health" } }""", "healthCheck.path")]
     [InlineData("""{ "name": "ok", "endpoints": [ { "url": "http://127.0.0.1:1/" } ], "healthCheck": { "intervalSeconds": -5 } }""", "healthCheck.intervalSeconds")]
-    [InlineData("""{ "name": "ok", "endpoints": [ """, "endpoints")]
+    [InlineData("""{ "name": "ok", "endpoints": [ """, "endpoints[0]")]
     [InlineData("""not json at all""", "body")]
     [InlineData("""[1, 2, 3]""", "body")]
     [InlineData("""null""", "body")]
