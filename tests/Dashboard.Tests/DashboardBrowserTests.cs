@@ -152,6 +152,23 @@ public sealed class DashboardBrowserTests(DemoSystem demo) : IClassFixture<DemoS
     }
 
     [Fact]
+    public async Task The_resource_detail_shows_health_checks_replicas_and_a_masked_environment()
+    {
+        var (context, page) = await demo.LoggedInAsync();
+        await using var _ = context;
+        await page.GetByTestId("resource-catalog").GetByRole(AriaRole.Link, new() { Name = "catalog" }).ClickAsync();
+
+        await Expect(page.GetByTestId("detail-replica-catalog-0")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("detail-replica-catalog-1")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("health-chart")).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
+        await Expect(page.GetByTestId("circuit-state")).ToHaveTextAsync("Closed");
+        var secrets = page.Locator("[data-testid='environment'] td.secret");
+        await Expect(secrets.First).ToHaveTextAsync("••••••••");
+        Assert.DoesNotContain("Password=", await page.GetByTestId("environment").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        await Screenshots.SaveAsync(page, "resource-detail");
+    }
+
+    [Fact]
     public async Task The_graph_shows_one_node_per_resource()
     {
         var (context, page) = await demo.LoggedInAsync();
@@ -183,6 +200,58 @@ public sealed class DashboardBrowserTests(DemoSystem demo) : IClassFixture<DemoS
         await page.GetByTestId("nav-status").ClickAsync();
         await Expect(page.GetByTestId("overall-status")).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
         await Screenshots.SaveAsync(page, "status-narrow");
+    }
+
+    [Fact]
+    public async Task A_hostile_event_shows_an_error_as_text_and_a_lost_stream_reconnects()
+    {
+        var context = await demo.NewContextAsync();
+        await using var owned = context;
+        var page = await context.NewPageAsync();
+        // Every stream the page opens goes through the test, which passes the real frames on and can add its own.
+        var routes = new System.Collections.Concurrent.ConcurrentQueue<IWebSocketRoute>();
+        var orchestratorUp = new System.Runtime.CompilerServices.StrongBox<bool>(true);
+        await page.RouteWebSocketAsync("**/api/v1/stream", ws =>
+        {
+            routes.Enqueue(ws);
+            if (Volatile.Read(ref orchestratorUp.Value))
+            {
+                ws.ConnectToServer();
+            }
+            else
+            {
+                _ = ws.CloseAsync(new() { Code = 1011, Reason = "orchestrator down" });
+            }
+        });
+        await page.GotoAsync(demo.LoginUrl);
+        await Expect(page.GetByTestId("replica-catalog-0")).ToHaveAttributeAsync("data-state", "Running", new() { Timeout = (float)Patience.TotalMilliseconds });
+        Assert.True(routes.TryPeek(out var route));
+
+        route.Send("{\"type\":\"resource.state\",\"resource\":\"catalog\",\"replica\":\"catalog-0\",\"state\":\"<img src=x onerror=\\\"window.__injected=1\\\">\"}");
+        route.Send("{ this is not json");
+        route.Send("{\"type\":\"snapshot\",\"resources\":\"nope\"}");
+
+        await Expect(page.GetByTestId("notice-error").Filter(new() { HasText = "malformed" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("notice-error").Filter(new() { HasText = "snapshot without resources" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("replica-catalog-0")).ToContainTextAsync("<img src=x");
+        Assert.Equal(0, await page.Locator("img").CountAsync());
+        Assert.False(await page.EvaluateAsync<bool>("() => window.__injected === 1"));
+        await Expect(page.GetByTestId("resources-table")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "hostile-event");
+
+        // The stream drops and stays down a while, as when the orchestrator restarts: the page says so, then
+        // reconnects by itself once it is back.
+        Volatile.Write(ref orchestratorUp.Value, false);
+        await route.CloseAsync(new() { Code = 1001, Reason = "going away" });
+        await Expect(page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-status", "reconnecting");
+        await Expect(page.GetByTestId("reconnecting")).ToBeVisibleAsync();
+        await WaitUntilAsync(() => Task.FromResult(routes.Count >= 3));
+        await Screenshots.SaveAsync(page, "reconnecting");
+        Volatile.Write(ref orchestratorUp.Value, true);
+        await Expect(page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-status", "open", new() { Timeout = (float)Patience.TotalMilliseconds });
+        Assert.True(routes.Count >= 4);
+        // The new connection's snapshot replaces what the hostile event left.
+        await Expect(page.GetByTestId("replica-catalog-0")).ToHaveAttributeAsync("data-state", "Running");
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

@@ -20,17 +20,17 @@ export interface PlacedNode extends GraphNode {
 
 export interface Layout {
   nodes: PlacedNode[];
-  edges: (GraphEdge & { x1: number; y1: number; x2: number; y2: number })[];
+  edges: (GraphEdge & { path: string; x1: number; y1: number; x2: number; y2: number })[];
   width: number;
   height: number;
   phases: number[];
 }
 
-export const NodeWidth = 160;
+export const NodeWidth = 190;
 export const NodeHeight = 44;
 const ColumnGap = 90;
 const RowGap = 24;
-const Margin = 24;
+const Margin = 36;
 
 export function layoutByPhase(nodes: GraphNode[], edges: GraphEdge[]): Layout {
   const phases = [...new Set(nodes.map((n) => n.phase))].sort((a, b) => a - b);
@@ -48,8 +48,20 @@ export function layoutByPhase(nodes: GraphNode[], edges: GraphEdge[]): Layout {
     const from = byName.get(e.from);
     const to = byName.get(e.to);
     if (!from || !to) return [];
+    if (from.x === to.x) {
+      // Both in one phase (a database and its server): a bow on the left side of the column.
+      const x = to.x;
+      const y1 = to.y + NodeHeight / 2;
+      const y2 = from.y + NodeHeight / 2;
+      return [{ ...e, x1: x, y1, x2: x, y2, path: `M ${x} ${y1} C ${x - 28} ${y1}, ${x - 28} ${y2}, ${x} ${y2}` }];
+    }
     // Arrows go from the dependency (left) to its dependent (right), the order of the launch.
-    return [{ ...e, x1: to.x + NodeWidth, y1: to.y + NodeHeight / 2, x2: from.x, y2: from.y + NodeHeight / 2 }];
+    const x1 = to.x + NodeWidth;
+    const y1 = to.y + NodeHeight / 2;
+    const x2 = from.x;
+    const y2 = from.y + NodeHeight / 2;
+    const mid = (x1 + x2) / 2;
+    return [{ ...e, x1, y1, x2, y2, path: `M ${x1} ${y1} C ${mid} ${y1}, ${mid} ${y2}, ${x2} ${y2}` }];
   });
   return {
     nodes: placed,

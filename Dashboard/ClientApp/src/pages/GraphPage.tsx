@@ -52,16 +52,12 @@ export function GraphPage() {
                 <path d="M 0 0 L 10 5 L 0 10 z" className="arrow-head" />
               </marker>
             </defs>
-            {layout.phases.map((p, i) => (
-              <text key={p} x={24 + i * (NodeWidth + 90)} y={28} className="phase-label">phase {p}</text>
+            {layout.phases.map((p) => (
+              <text key={p} x={layout.nodes.find((n) => n.phase === p)?.x ?? 0} y={30} className="phase-label">phase {p}</text>
             ))}
-            {layout.edges.map((e) => {
-              const mid = (e.x1 + e.x2) / 2;
-              return (
-                <path key={`${e.from}-${e.to}-${e.kind}`} d={`M ${e.x1} ${e.y1} C ${mid} ${e.y1}, ${mid} ${e.y2}, ${e.x2} ${e.y2}`}
-                  className={`edge edge-${e.kind}`} markerEnd="url(#arrow)" data-testid="graph-edge" />
-              );
-            })}
+            {layout.edges.map((e) => (
+              <path key={`${e.from}-${e.to}-${e.kind}`} d={e.path} className={`edge edge-${e.kind}`} markerEnd="url(#arrow)" data-testid="graph-edge" />
+            ))}
             {layout.nodes.map((n) => (
               <g key={n.name} transform={`translate(${n.x},${n.y})`} className={`node tone-${stateTone(n.state, state.resources[n.name]?.health)}`}
                 data-testid={`graph-node-${n.name}`} data-state={n.state} onClick={() => navigate(`/resources/${encodeURIComponent(n.name)}`)}>

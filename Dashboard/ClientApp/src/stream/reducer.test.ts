@@ -45,6 +45,16 @@ describe('the event-stream reducer', () => {
     expect(s.resources.catalog.restartCount).toBe(2);
   });
 
+  it('clears what a replica snapshot leaves out, such as the reason of a state it left', () => {
+    let s = reduce(loaded(), { type: 'replica', snapshot: { resource: 'catalog', name: 'catalog-1', index: 1, state: 'Exited', stateReason: 'exited with code 137', exitCode: 137, restartCount: 0, urls: [], cpuPercent: 3 } });
+    expect(s.resources.catalog.replicas[1].stateReason).toBe('exited with code 137');
+    s = reduce(s, { type: 'replica', snapshot: { resource: 'catalog', name: 'catalog-1', index: 1, state: 'Running', health: 'Healthy', restartCount: 1, urls: ['http://127.0.0.1:5002'] } });
+    const r = s.resources.catalog.replicas[1];
+    expect(r.stateReason).toBeUndefined();
+    expect(r.exitCode).toBeUndefined();
+    expect(r.cpuPercent).toBe(3);
+  });
+
   it('applies usage samples to their replicas', () => {
     const s = reduce(loaded(), { type: 'usage', timestamp: 'x', replicas: [{ resource: 'catalog', replica: 'catalog-1', cpuPercent: 12.5, rssBytes: 1024 }] });
     expect(s.resources.catalog.replicas[1].cpuPercent).toBe(12.5);

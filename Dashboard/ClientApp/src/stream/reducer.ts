@@ -206,7 +206,7 @@ function reduceUnsafe(state: DashboardState, message: unknown): DashboardState {
       if (!resource) return state;
       const exists = resource.replicas.some((r) => r.name === replica.name);
       const replicas = exists
-        ? resource.replicas.map((r) => (r.name === replica.name ? { ...r, ...defined(replica) } : r))
+        ? resource.replicas.map((r) => (r.name === replica.name ? mergeReplica(r, replica) : r))
         : [...resource.replicas, replica];
       return { ...state, resources: { ...state.resources, [owner]: summarize({ ...resource, replicas }) } };
     }
@@ -267,8 +267,15 @@ function reduceUnsafe(state: DashboardState, message: unknown): DashboardState {
   }
 }
 
-function defined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+// A replica message is the whole snapshot: a field it leaves out is now empty (the server omits nulls), except
+// usage, which comes on its own schedule, and the health history, which only the REST detail carries.
+function mergeReplica(previous: Replica, next: Replica): Replica {
+  return {
+    ...next,
+    cpuPercent: next.cpuPercent ?? previous.cpuPercent,
+    rssBytes: next.rssBytes ?? previous.rssBytes,
+    healthHistory: next.healthHistory ?? previous.healthHistory,
+  };
 }
 
 /** Parses one text frame; a frame that is not JSON becomes a notice instead of an exception. */
