@@ -14,5 +14,5 @@ public sealed class PostgresDatabaseResource(string name, string databaseName, P
 
     /// <inheritdoc />
     public string GetConnectionString(ResourceRuntimeContext context) =>
-        $"{Server.GetConnectionString(context)};Database={DatabaseName}";
+        Server.GetConnectionString(context, DatabaseName);
 }

@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace Orchestrator.Hosting.ApplicationModel;
 
 /// <summary>A PostgreSQL server run natively from Debian's packages, with a persistent data directory.</summary>
@@ -20,11 +22,29 @@ public sealed class PostgresServerResource(string name, string? password)
     public IDictionary<string, string> Databases { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public string GetConnectionString(ResourceRuntimeContext context)
+    public string GetConnectionString(ResourceRuntimeContext context) => GetConnectionString(context, database: null);
+
+    /// <summary>
+    /// A connection string for this server, to <paramref name="database"/> when given. Built by Npgsql's own
+    /// builder so that a fixed password with <c>;</c>, <c>=</c> or quotes in it is quoted rather than
+    /// breaking the string.
+    /// </summary>
+    internal string GetConnectionString(ResourceRuntimeContext context, string? database)
     {
         ArgumentNullException.ThrowIfNull(context);
         var endpoint = context.GetEndpoint(this, PrimaryEndpointName, replica: 0);
-        var password = Password ?? context.Secrets.GetOrCreate(PasswordSecretName);
-        return $"Host={endpoint.Host};Port={endpoint.Port};Username={UserName};Password={password}";
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = endpoint.Host,
+            Port = endpoint.Port,
+            Username = UserName,
+            Password = Password ?? context.Secrets.GetOrCreate(PasswordSecretName),
+        };
+        if (database is not null)
+        {
+            builder.Database = database;
+        }
+
+        return builder.ConnectionString;
     }
 }

@@ -1,4 +1,5 @@
 using Orchestrator.Hosting.ApplicationModel;
+using Orchestrator.Hosting.Validation;
 
 namespace Orchestrator.Hosting;
 
@@ -42,38 +43,10 @@ public static class RestartPolicyBuilderExtensions
     private static void Validate(string resource, RestartPolicyOptions options)
     {
         var tiers = options.Tiers ?? throw new ArgumentException($"Resource '{resource}' has no restart ladder: set Tiers, or leave it at its default.");
-        if (tiers.Count == 0)
+        var problems = RestartPolicyProblems.Find(resource, tiers.ToList(), options.MinUptime, options.StabilityPeriod, options.GracefulStopTimeout).ToList();
+        if (problems.Count > 0)
         {
-            throw new ArgumentException($"Resource '{resource}' has an empty restart ladder: give it at least one tier, e.g. RestartTier.Quarantine().");
-        }
-
-        for (var i = 0; i < tiers.Count; i++)
-        {
-            var tier = tiers[i] ?? throw new ArgumentException($"Resource '{resource}' has a null restart tier at position {i + 1}.");
-            if (tier.Action == RestartAction.Quarantine && i != tiers.Count - 1)
-            {
-                throw new ArgumentException($"Resource '{resource}' quarantines at tier {i + 1} of {tiers.Count}: make RestartTier.Quarantine() the last tier.");
-            }
-
-            if (tier.Action != RestartAction.Quarantine && tier.Delays.Count == 0)
-            {
-                throw new ArgumentException($"Resource '{resource}' has a {tier.Action} restart tier without delays: give it one delay per attempt.");
-            }
-
-            if (tier.Delays.Any(d => d < TimeSpan.Zero))
-            {
-                throw new ArgumentException($"Resource '{resource}' has a negative delay in restart tier {i + 1}: delays must be zero or more.");
-            }
-        }
-
-        if (options.MinUptime < TimeSpan.Zero)
-        {
-            throw new ArgumentException($"Resource '{resource}' has a negative MinUptime: use zero or more.");
-        }
-
-        if (options.StabilityPeriod <= TimeSpan.Zero || options.GracefulStopTimeout <= TimeSpan.Zero)
-        {
-            throw new ArgumentException($"Resource '{resource}' needs a positive StabilityPeriod and GracefulStopTimeout.");
+            throw new ArgumentException(string.Join(" ", problems));
         }
     }
 }

@@ -13,14 +13,19 @@ internal static class ExternalCommand
 {
     private const int LinesKept = 500;
 
-    /// <summary>Runs the tool to its end; kills it (and its children) when cancelled.</summary>
+    /// <summary>
+    /// Runs the tool to its end; kills it (and its children) when cancelled. <paramref name="standardInput"/>,
+    /// when given, is written to the tool's standard input (the way to hand it a secret: a command line is
+    /// visible to every user).
+    /// </summary>
     /// <exception cref="ProcessStartException">The tool could not be started.</exception>
     public static async Task<ExternalCommandResult> RunAsync(
         string fileName,
         IReadOnlyList<string> arguments,
         string workingDirectory,
         CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null,
+        string? standardInput = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -72,6 +77,11 @@ internal static class ExternalCommand
         catch (Win32Exception ex)
         {
             throw new ProcessStartException($"Could not start '{fileName}': {ex.Message}", ex);
+        }
+
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellationToken).ConfigureAwait(false);
         }
 
         process.StandardInput.Close();

@@ -41,7 +41,9 @@ public sealed class HttpHealthCheckProbeFactory : IDisposable
         }
 
         var endpoint = FindEndpoint(replica, check.EndpointName);
-        return new HttpHealthProbe(endpoint.Url, check.Path, check.StatusCode, _httpClient, HealthProbeDefaults.Timeout, _timeProvider);
+        // WithHealthCheckOptions(timeout: ...) governs the readiness probe too, not only the liveness one.
+        var timeout = replica.Resource.Annotations.LastOfType<HealthCheckOptionsAnnotation>()?.Timeout ?? HealthProbeDefaults.Timeout;
+        return new HttpHealthProbe(endpoint.Url, check.Path, check.StatusCode, _httpClient, timeout, _timeProvider);
     }
 
     /// <summary>

@@ -39,6 +39,9 @@ public sealed class HttpHealthProbe : IHealthProbe
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
+    /// <summary>How long one probe may take, discovery included.</summary>
+    public TimeSpan Timeout => _timeout;
+
     /// <summary>The path discovery settled on, or null (a fixed path, or nothing answered yet).</summary>
     public string? DiscoveredPath => Volatile.Read(ref _discoveredPath);
 

@@ -19,6 +19,7 @@ public sealed class PostgresDriver(PostgresBinaries binaries, ILogger<PostgresDr
     public const string ClusterDirectoryName = "pgdata";
 
     private const string PasswordFileName = ".initdb-password";
+    private const string FingerprintFileName = ".superuser-fingerprint";
 
     // Messages in English and no complaint about a LANG the machine does not have.
     private static readonly IReadOnlyDictionary<string, string?> ToolEnvironment = new Dictionary<string, string?> { ["LC_ALL"] = "C" };
@@ -61,7 +62,12 @@ public sealed class PostgresDriver(PostgresBinaries binaries, ILogger<PostgresDr
 
         if (File.Exists(Path.Combine(cluster, "PG_VERSION")))
         {
-            ReuseCluster(server, cluster, installation);
+            var serverStillRuns = ReuseCluster(server, cluster, installation);
+            if (!serverStillRuns)
+            {
+                await EnsurePasswordAsync(server, runtime, installation, account, home, cluster, cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -129,7 +135,8 @@ public sealed class PostgresDriver(PostgresBinaries binaries, ILogger<PostgresDr
                 []);
     }
 
-    private void ReuseCluster(PostgresServerResource server, string cluster, PostgresInstallation installation)
+    /// <returns>True when a server from an earlier run still holds the cluster.</returns>
+    private bool ReuseCluster(PostgresServerResource server, string cluster, PostgresInstallation installation)
     {
         var version = File.ReadAllText(Path.Combine(cluster, "PG_VERSION")).Trim();
         if (version != installation.Version)
@@ -155,6 +162,52 @@ public sealed class PostgresDriver(PostgresBinaries binaries, ILogger<PostgresDr
         }
 
         logger.LogDebug("Reusing the PostgreSQL {Version} cluster of {Resource} in {Directory}", version, server.Name, cluster);
+        return !removed && holder is not null;
+    }
+
+    /// <summary>
+    /// Gives the superuser the password the AppHost now expects when the cluster was made with another one
+    /// (a fixed password changed in the AppHost, or a cluster older than the fingerprint). Single-user mode
+    /// needs no password, and the new one travels on standard input, never on a command line.
+    /// </summary>
+    private async Task EnsurePasswordAsync(
+        PostgresServerResource server,
+        ResourceRuntimeContext runtime,
+        PostgresInstallation installation,
+        ServiceAccount? account,
+        string home,
+        string cluster,
+        CancellationToken cancellationToken)
+    {
+        var fingerprint = Path.Combine(home, FingerprintFileName);
+        var password = server.GetPassword(runtime);
+        if (PasswordFingerprint.Matches(fingerprint, password))
+        {
+            return;
+        }
+
+        logger.LogInformation("Setting the superuser password of {Resource}: the cluster was made with another one", server.Name);
+        IReadOnlyList<string> arguments =
+        [
+            "--single", "-j",
+            "-D", cluster,
+            "-c", "unix_socket_directories=",
+            // An error must not echo the statement, which holds the password.
+            "-c", "log_min_error_statement=panic",
+            "postgres",
+        ];
+        var statement = $"ALTER ROLE \"{server.UserName}\" PASSWORD '{password.Replace("'", "''", StringComparison.Ordinal)}';\n\n";
+        var (fileName, commandLine) = account?.Wrap(installation.Postgres, arguments) ?? (installation.Postgres, arguments);
+        var result = await ExternalCommand.RunAsync(fileName, commandLine, home, cancellationToken, ToolEnvironment, statement).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new ResourceStartException(
+                server.Name,
+                $"Setting the superuser password in single-user mode failed with exit code {result.ExitCode}.",
+                result.Tail(DriverDefaults.ToolOutputTailLines).Where(line => !line.Contains(password, StringComparison.Ordinal)).ToList());
+        }
+
+        PasswordFingerprint.Write(fingerprint, password);
     }
 
     private async Task InitializeClusterAsync(
@@ -200,6 +253,8 @@ public sealed class PostgresDriver(PostgresBinaries binaries, ILogger<PostgresDr
                 throw new ResourceStartException(
                     server.Name, $"initdb failed with exit code {result.ExitCode}.", result.Tail(DriverDefaults.ToolOutputTailLines));
             }
+
+            PasswordFingerprint.Write(Path.Combine(home, FingerprintFileName), server.GetPassword(runtime));
         }
     }
 

@@ -26,6 +26,7 @@ public static class ModelValidator
             new LaunchPhaseRule(),
             new HealthCheckRule(),
             new StartTimeoutRule(),
+            new RestartPolicyRule(),
         ];
 
         // Grouped by resource so a reader sees everything wrong with one resource together; the sort is stable.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.Json;
 
@@ -33,6 +34,20 @@ internal static class ManifestJson
 
     public static int? OptionalInt(JsonObject owner, string property) =>
         owner[property] is null ? null : AsInt(owner[property], Where(owner, property));
+
+    /// <summary>A duration in .NET's invariant <c>c</c> format (<c>"00:02:00"</c>), exact to the tick.</summary>
+    public static JsonValue Duration(TimeSpan duration) => JsonValue.Create(duration.ToString("c", CultureInfo.InvariantCulture));
+
+    public static TimeSpan AsDuration(JsonNode? node, string where)
+    {
+        var text = AsString(node, where);
+        return TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out var duration)
+            ? duration
+            : throw new InvalidManifestException($"{where} is '{text}', which is not a duration like \"00:02:00\".");
+    }
+
+    public static TimeSpan? OptionalDuration(JsonObject owner, string property) =>
+        owner[property] is null ? null : AsDuration(owner[property], Where(owner, property));
 
     public static JsonNode Required(JsonObject owner, string property) =>
         owner[property] ?? throw new InvalidManifestException($"{Where(owner, property)} is missing.");

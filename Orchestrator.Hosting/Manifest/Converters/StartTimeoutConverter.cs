@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Orchestrator.Hosting.ApplicationModel;
 
@@ -10,18 +9,8 @@ internal sealed class StartTimeoutConverter : IManifestAnnotationConverter
     public string PropertyName => "startTimeout";
 
     public JsonNode? Write(IResource resource, ManifestWriteContext context) =>
-        resource.Annotations.LastOfType<StartTimeoutAnnotation>() is { } timeout
-            ? JsonValue.Create(timeout.Timeout.ToString("c", CultureInfo.InvariantCulture))
-            : null;
+        resource.Annotations.LastOfType<StartTimeoutAnnotation>() is { } timeout ? ManifestJson.Duration(timeout.Timeout) : null;
 
-    public void Read(JsonNode value, IResource resource, ManifestReadContext context)
-    {
-        var text = ManifestJson.AsString(value, value.GetPath());
-        if (!TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out var timeout))
-        {
-            throw new InvalidManifestException($"{value.GetPath()} is '{text}', which is not a duration like \"00:02:00\".");
-        }
-
-        resource.Annotations.Add(new StartTimeoutAnnotation(timeout));
-    }
+    public void Read(JsonNode value, IResource resource, ManifestReadContext context) =>
+        resource.Annotations.Add(new StartTimeoutAnnotation(ManifestJson.AsDuration(value, value.GetPath())));
 }

@@ -93,6 +93,19 @@ public sealed class ExecutableDriverTests : IDisposable
     }
 
     [Fact]
+    public void Gives_the_readiness_probe_the_timeout_of_the_health_check_options()
+    {
+        var api = WithEndpoints(new HttpHealthCheckAnnotation("/health"));
+        var defaultProbe = (HttpHealthProbe)_driver.CreateHealthProbe(Replica(api, 0, ("grpc", 7000), ("http", 5000), ("admin", 9000)))!;
+        api.Annotations.Add(new HealthCheckOptionsAnnotation(Timeout: TimeSpan.FromSeconds(7)));
+
+        var probe = (HttpHealthProbe)_driver.CreateHealthProbe(Replica(api, 0, ("grpc", 7000), ("http", 5000), ("admin", 9000)))!;
+
+        Assert.Equal(HealthProbeDefaults.Timeout, defaultProbe.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(7), probe.Timeout);
+    }
+
+    [Fact]
     [Trait("Category", "Integration")]
     public async Task Probes_a_real_process_it_describes()
     {

@@ -23,6 +23,21 @@ public sealed class ReplicaEnvironmentTests : IDisposable
     }
 
     [Fact]
+    public void Quotes_a_fixed_password_that_holds_the_connection_string_separators()
+    {
+        const string password = "a;b=c\"d'e";
+        var db = _models.Builder.AddPostgres("pg", password: password, port: 5433).AddDatabase("catalogdb");
+        var catalog = _models.Project("catalog").WithReference(db);
+
+        var environment = Build(catalog.Resource, 0);
+
+        var parsed = new Npgsql.NpgsqlConnectionStringBuilder(environment["ConnectionStrings__catalogdb"]);
+        Assert.Equal(password, parsed.Password);
+        Assert.Equal("catalogdb", parsed.Database);
+        Assert.Equal(5433, parsed.Port);
+    }
+
+    [Fact]
     public void Injects_a_connection_string_under_the_connection_name_with_a_generated_password()
     {
         var cache = _models.Builder.AddRedis("cache", port: 6390);

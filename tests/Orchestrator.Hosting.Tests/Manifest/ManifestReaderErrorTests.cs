@@ -63,10 +63,31 @@ public sealed class ManifestReaderErrorTests
     public void Rejects_an_unknown_property()
     {
         var exception = Assert.Throws<InvalidManifestException>(() => ManifestReader.Read("""
-            {"version": 1, "resources": [{"name": "cache", "type": "redis", "restartPolicy": {}}]}
+            {"version": 1, "resources": [{"name": "cache", "type": "redis", "autoscale": {}}]}
             """));
 
-        Assert.Contains("resource 'cache' has no property 'restartPolicy'", exception.Message);
+        Assert.Contains("resource 'cache' has no property 'autoscale'", exception.Message);
+    }
+
+    [Fact]
+    public void Rejects_an_unknown_restart_action_and_lists_the_known_ones()
+    {
+        var exception = Assert.Throws<InvalidManifestException>(() => ManifestReader.Read("""
+            {"version": 1, "resources": [{"name": "cache", "type": "redis", "restartPolicy": {"tiers": [{"action": "Reboot", "delays": []}]}}]}
+            """));
+
+        Assert.Contains("$.resources[0].restartPolicy.tiers[0].action is 'Reboot'", exception.Message);
+        Assert.Contains("Immediate, Graceful, RestartDependencies, Quarantine", exception.Message);
+    }
+
+    [Fact]
+    public void Rejects_a_health_check_interval_that_is_not_a_duration()
+    {
+        var exception = Assert.Throws<InvalidManifestException>(() => ManifestReader.Read("""
+            {"version": 1, "resources": [{"name": "cache", "type": "redis", "healthCheckOptions": {"interval": "5s"}}]}
+            """));
+
+        Assert.Contains("$.resources[0].healthCheckOptions.interval is '5s'", exception.Message);
     }
 
     [Fact]

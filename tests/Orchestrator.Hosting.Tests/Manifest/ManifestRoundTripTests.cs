@@ -30,10 +30,26 @@ public sealed class ManifestRoundTripTests : IDisposable
 
         var json = ManifestWriter.Write(_models.Model);
 
-        foreach (var property in new[] { "args", "env", "endpoints", "replicas", "references", "waitFor", "healthChecks", "explicitStart", "optional", "launch", "startTimeout", "password", "databaseName", "workingDirectory" })
+        foreach (var property in new[] { "args", "env", "endpoints", "replicas", "references", "waitFor", "healthChecks", "explicitStart", "optional", "launch", "startTimeout", "livenessCheck", "healthCheckOptions", "restartPolicy", "password", "databaseName", "workingDirectory" })
         {
             Assert.Contains($"\"{property}\":", json);
         }
+    }
+
+    [Fact]
+    public void Reads_back_the_health_checks_and_the_restart_ladder()
+    {
+        BuildFullModel();
+
+        var catalog = ManifestReader.Read(ManifestWriter.Write(_models.Model), _reader).Find("catalog")!;
+
+        Assert.Equal(new LivenessCheckAnnotation("/alive", 200, "http"), catalog.Annotations.OfType<LivenessCheckAnnotation>().Single());
+        Assert.Equal(new HealthCheckOptionsAnnotation(TimeSpan.FromSeconds(7), null, 4, null), catalog.Annotations.OfType<HealthCheckOptionsAnnotation>().Single());
+        var policy = catalog.Annotations.OfType<RestartPolicyAnnotation>().Single();
+        Assert.Equal(RestartPolicy.OnFailure, policy.Policy);
+        Assert.Equal(TimeSpan.FromSeconds(3), policy.MinUptime);
+        Assert.Equal([RestartAction.Immediate, RestartAction.Quarantine], policy.Tiers.Select(t => t.Action));
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromSeconds(2)], policy.Tiers[0].Delays);
     }
 
     [Fact]
@@ -188,6 +204,13 @@ public sealed class ManifestRoundTripTests : IDisposable
             .WithHttpEndpoint(port: 9464, targetPort: 9465, name: "metrics", env: "METRICS_PORT")
             .WithHttpHealthCheck("/health", statusCode: 204, endpointName: "http")
             .WithStartTimeout(TimeSpan.FromSeconds(90.5))
+            .WithLivenessCheck("/alive", endpointName: "http")
+            .WithHealthCheckOptions(interval: TimeSpan.FromSeconds(7), failureThreshold: 4)
+            .WithRestartPolicy(RestartPolicy.OnFailure, o =>
+            {
+                o.Tiers = [RestartTier.Immediate(TimeSpan.Zero, TimeSpan.FromSeconds(2)), RestartTier.Quarantine()];
+                o.MinUptime = TimeSpan.FromSeconds(3);
+            })
             .WithLaunchPhase(phase: 2, priority: 5)
             .WithEnvironment("SEED_ROWS", "100")
             .WithEnvironment("MODE", "first")
