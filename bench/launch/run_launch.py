@@ -54,8 +54,10 @@ def orchestrator_run(dll, n, base, timeout_s=300):
     env = dict(os.environ, ORCHESTRATOR_SKIP_PROJECT_BUILD="1", DOTNET_TieredPGO="1")
     env["HC_CMD_LOG"] = os.path.join(state, "cmd.log")
     marker = f"launchbench-{os.getpid()}-{n}-{time.time_ns()}"
-    # hc forks the command itself and times from fork to the last /health 200.
-    cmd = ["dotnet", dll, str(n), str(base), SVC, os.path.join(state, marker)]
+    # hc forks the command itself and times from fork to the last /health 200. `setsid -f` returns
+    # at once (as supervisord's daemonising command does), so hc does not wait out its timeout for a
+    # foreground AppHost to return; the AppHost runs in its own session with default signals.
+    cmd = ["setsid", "-f", "dotnet", dll, str(n), str(base), SVC, os.path.join(state, marker)]
     out = subprocess.run([HC, "launch", str(base), str(n), str(timeout_s * 1000), "--", *cmd],
                          env=env, capture_output=True, text=True).stdout
     kv = dict(t.split("=", 1) for t in out.split() if "=" in t)
