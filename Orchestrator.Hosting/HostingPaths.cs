@@ -17,6 +17,12 @@ public sealed record HostingPaths(string AppHostDirectory, string StateDirectory
     /// <summary>The secrets directory: <c>{state}/secrets</c>.</summary>
     public string SecretsDirectory => Path.Combine(StateDirectory, "secrets");
 
+    /// <summary>
+    /// Where a running AppHost writes its control API's base URL (<c>{state}/api-url</c>), so that the command
+    /// line finds an API that had to take another port than the default.
+    /// </summary>
+    public string ApiUrlFile => Path.Combine(StateDirectory, "api-url");
+
     internal static HostingPaths Resolve(DistributedApplicationOptions options, IConfiguration configuration)
     {
         var appHostDirectory = options.AppHostDirectory ?? FindAppHostDirectory() ?? Directory.GetCurrentDirectory();

@@ -163,7 +163,7 @@ internal sealed class ApiCommands(CommandLineContext context, CommandLineOptions
         try
         {
             var connection = ApiConnection.Resolve(
-                parse.GetValue(options.Url), parse.GetValue(options.ApiKey), context.Environment, context.SecretsDirectory, context.ConfiguredPort);
+                parse.GetValue(options.Url), parse.GetValue(options.ApiKey), context.Environment, context.SecretsDirectory, context.ConfiguredPort, context.ApiUrlFile);
             using var client = new OrchestratorApiClient(connection);
             return await action(client, json).ConfigureAwait(false);
         }

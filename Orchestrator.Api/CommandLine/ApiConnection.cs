@@ -27,23 +27,27 @@ public sealed record ApiConnection(Uri BaseAddress, string? ApiKey)
 
     /// <summary>
     /// Resolves the connection: the URL from <paramref name="url"/>, else <c>ORCHESTRATOR_API_URL</c>, else
-    /// <c>http://127.0.0.1:{ORCHESTRATOR_API_PORT, else the AppHost's configured Orchestrator:Api:Port, else 9000}</c>; the key from <paramref name="apiKey"/>, else
+    /// <c>http://127.0.0.1:{ORCHESTRATOR_API_PORT}</c>, else the URL a running AppHost wrote to <paramref name="apiUrlFile"/>, else
+    /// <c>http://127.0.0.1:{the AppHost's configured Orchestrator:Api:Port, else 9000}</c>; the key from <paramref name="apiKey"/>, else
     /// <c>ORCHESTRATOR_API_KEY</c>, else the operator key file in <paramref name="secretsDirectory"/>.
     /// </summary>
     /// <exception cref="CommandLineException">The URL or port is malformed (a usage error).</exception>
-    internal static ApiConnection Resolve(string? url, string? apiKey, Func<string, string?> environment, string? secretsDirectory, int? configuredPort = null)
+    internal static ApiConnection Resolve(
+        string? url, string? apiKey, Func<string, string?> environment, string? secretsDirectory, int? configuredPort = null, string? apiUrlFile = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        return new ApiConnection(ResolveBaseAddress(url, environment, configuredPort), ResolveKey(apiKey, environment, secretsDirectory));
+        return new ApiConnection(ResolveBaseAddress(url, environment, configuredPort, apiUrlFile), ResolveKey(apiKey, environment, secretsDirectory));
     }
 
-    private static Uri ResolveBaseAddress(string? url, Func<string, string?> environment, int? configuredPort)
+    private static Uri ResolveBaseAddress(string? url, Func<string, string?> environment, int? configuredPort, string? apiUrlFile)
     {
         var (text, source) = NonEmpty(url) is { } given
             ? (given, "--url")
             : NonEmpty(environment(UrlVariable)) is { } fromEnvironment
                 ? (fromEnvironment, UrlVariable)
-                : (null, null);
+                : NonEmpty(environment(PortVariable)) is null && ReadUrlFile(apiUrlFile) is { } written
+                    ? (written, apiUrlFile)
+                    : (null, null);
         if (text is not null)
         {
             if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
@@ -64,6 +68,18 @@ public sealed record ApiConnection(Uri BaseAddress, string? ApiKey)
         }
 
         return new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+    }
+
+    private static string? ReadUrlFile(string? path)
+    {
+        try
+        {
+            return path is not null && File.Exists(path) ? NonEmpty(File.ReadAllText(path).Trim()) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static string? ResolveKey(string? apiKey, Func<string, string?> environment, string? secretsDirectory)

@@ -10,6 +10,7 @@ namespace Orchestrator.Api.CommandLine;
 /// <param name="Error">Where messages about failures go (stderr).</param>
 /// <param name="Environment">Reads an environment variable (the process's own, or a test's).</param>
 /// <param name="ConfiguredPort">The API port in the AppHost's configuration (<c>Orchestrator:Api:Port</c>), if any.</param>
+/// <param name="ApiUrlFile">Where a running AppHost wrote its API's URL (<c>{state}/api-url</c>); null to look nowhere.</param>
 internal sealed record CommandLineContext(
     DistributedApplicationModel Model,
     string AppHostDirectory,
@@ -17,4 +18,5 @@ internal sealed record CommandLineContext(
     TextWriter Output,
     TextWriter Error,
     Func<string, string?> Environment,
-    int? ConfiguredPort = null);
+    int? ConfiguredPort = null,
+    string? ApiUrlFile = null);

@@ -40,7 +40,7 @@ public static class OrchestratorCommandLine
         var configuredPort = application.Services.GetService<IConfiguration>()?["Orchestrator:Api:Port"] is { } text
             && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : (int?)null;
         var context = new CommandLineContext(application.Model, paths.AppHostDirectory, paths.SecretsDirectory, output, error,
-            System.Environment.GetEnvironmentVariable, configuredPort);
+            System.Environment.GetEnvironmentVariable, configuredPort, paths.ApiUrlFile);
         return InvokeAsync(args, context, cancellationToken);
     }
 

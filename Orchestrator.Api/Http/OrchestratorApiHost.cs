@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Api.Security;
+using Orchestrator.Hosting;
 using Orchestrator.Hosting.Secrets;
 
 namespace Orchestrator.Api.Http;
@@ -23,7 +24,8 @@ internal sealed class OrchestratorApiHost(
     ISecretStore secrets,
     ILoggerFactory loggerFactory,
     EventCounter events,
-    ApiClock clock) : IHostedService, IAsyncDisposable
+    ApiClock clock,
+    HostingPaths? paths = null) : IHostedService, IAsyncDisposable
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<OrchestratorApiHost>();
     private WebApplication? _app;
@@ -44,6 +46,7 @@ internal sealed class OrchestratorApiHost(
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         endpoint.SetBound(baseAddress);
+        WriteUrlFile(baseAddress);
         _logger.LogInformation("Orchestrator API listening on {Url} (keys in {KeyLocation})", baseAddress, keys.Location);
     }
 
@@ -51,7 +54,42 @@ internal sealed class OrchestratorApiHost(
     {
         if (_app is { } app)
         {
+            DeleteUrlFile();
             await app.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // The URL only, never a key: the command line reads it to find an API that gave way to another port.
+    private void WriteUrlFile(Uri baseAddress)
+    {
+        if (paths is null)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(paths.StateDirectory);
+            File.WriteAllText(paths.ApiUrlFile, baseAddress + Environment.NewLine);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning("Could not write the API's URL to {File}: {Reason}", paths.ApiUrlFile, ex.Message);
+        }
+    }
+
+    private void DeleteUrlFile()
+    {
+        try
+        {
+            if (paths is not null)
+            {
+                File.Delete(paths.ApiUrlFile);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogDebug("Could not delete {File}: {Reason}", paths?.ApiUrlFile, ex.Message);
         }
     }
 

@@ -37,6 +37,17 @@ public sealed class ApiConnectionTests : IDisposable
         Assert.Equal(9000, ApiConnection.Resolve(null, null, _ => null, null, configuredPort: 0).BaseAddress.Port);
     }
 
+    [Fact]
+    public void The_url_a_running_apphost_wrote_wins_over_the_configured_port_but_not_over_the_variables()
+    {
+        var file = Path.Combine(_secrets.FullName, "api-url");
+        File.WriteAllText(file, "http://127.0.0.1:41234/\n");
+
+        Assert.Equal(41234, ApiConnection.Resolve(null, null, _ => null, null, configuredPort: 7006, apiUrlFile: file).BaseAddress.Port);
+        Assert.Equal(7005, ApiConnection.Resolve(null, null, name => name == "ORCHESTRATOR_API_PORT" ? "7005" : null, null, apiUrlFile: file).BaseAddress.Port);
+        Assert.Equal(9000, ApiConnection.Resolve(null, null, _ => null, null, apiUrlFile: file + ".missing").BaseAddress.Port);
+    }
+
     [Theory]
     [InlineData("ORCHESTRATOR_API_URL", "not a url")]
     [InlineData("ORCHESTRATOR_API_URL", "ftp://127.0.0.1/")]

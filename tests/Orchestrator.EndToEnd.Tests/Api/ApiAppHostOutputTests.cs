@@ -47,6 +47,8 @@ public sealed partial class ApiAppHostOutputTests
             }
 
             Assert.Equal("svc-0", (await api.GetJsonAsync("/api/v1/resources/svc-0", viewerKey)).GetProperty("name").GetString());
+            // The command line finds an API on a port of its own through this file.
+            Assert.Equal(announced.Groups["url"].Value + "/", (await File.ReadAllTextAsync(Path.Combine(state.Path, "api-url"))).Trim());
 
             appHost.Kill(entireProcessTree: true);
             var everything = string.Join('\n', output) + await errors;
