@@ -228,11 +228,11 @@ public sealed class CommandLineTests(CliAppFixture fixture) : IClassFixture<CliA
         Assert.Equal(CliExitCodes.Ok, resources.ExitCode);
         Assert.Matches(@"(?m)^web\s+executable\s", resources.Output);
         Assert.Equal(CliExitCodes.NotFound, unknown.ExitCode);
-        Assert.Equal((CliExitCodes.Ok, "The model is valid: 7 resource(s)."), (validate.ExitCode, validate.Output.TrimEnd()));
+        Assert.Equal((CliExitCodes.Ok, "The model is valid: 8 resource(s)."), (validate.ExitCode, validate.Output.TrimEnd()));
         Assert.Equal(CliExitCodes.Usage, usage.ExitCode);
         Assert.Equal(CliExitCodes.Ok, manifest.ExitCode);
         using var document = JsonDocument.Parse(manifest.Output);
-        Assert.Equal(7, document.RootElement.GetProperty("resources").GetArrayLength());
+        Assert.Equal(8, document.RootElement.GetProperty("resources").GetArrayLength());
         Assert.DoesNotContain(fixture.OperatorKey, manifest.Output + resources.Output + resources.Error);
     }
 
