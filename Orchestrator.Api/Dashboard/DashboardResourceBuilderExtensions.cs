@@ -29,7 +29,8 @@ public static class DashboardResourceBuilderExtensions
 
         builder.AddProject(name, path)
             .WithHttpHealthCheck("/health")
-            .WithEnvironment(DashboardDefaults.BrowserTokenVariable, token)
+            // Through a callback: the token is this run's secret and must stay out of the manifest.
+            .WithEnvironment(context => context.Environment[DashboardDefaults.BrowserTokenVariable] = token)
             .WithOrchestratorApi();
         builder.Services.AddSingleton(login);
         builder.Services.AddHostedService<DashboardLoginAnnouncer>();

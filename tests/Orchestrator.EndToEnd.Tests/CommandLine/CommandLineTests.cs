@@ -234,6 +234,8 @@ public sealed class CommandLineTests(CliAppFixture fixture) : IClassFixture<CliA
         using var document = JsonDocument.Parse(manifest.Output);
         Assert.Equal(8, document.RootElement.GetProperty("resources").GetArrayLength());
         Assert.DoesNotContain(fixture.OperatorKey, manifest.Output + resources.Output + resources.Error);
+        // The dashboard's browser token is this run's secret: not even its name reaches the manifest.
+        Assert.DoesNotContain("DASHBOARD_BROWSER_TOKEN", manifest.Output);
     }
 
     private string[] Connection() => ["--url", fixture.Client.BaseAddress.ToString(), "--api-key", fixture.OperatorKey];
