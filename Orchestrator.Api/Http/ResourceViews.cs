@@ -45,18 +45,23 @@ internal sealed class ResourceViews(
         var summary = Summary(resource);
         var replicas = notifications.GetSnapshots(resource.Name).Select(Replica).ToList();
         var healing = resource.IsExternal ? null : healer.GetStatus(resource.Name);
-        // The replica furthest into its healing speaks for the resource.
-        var busiest = healing?.Replicas.OrderByDescending(r => r.Phase != ReplicaHealingPhase.Idle).ThenByDescending(r => r.Attempt).FirstOrDefault();
         return new ResourceDetail(
             summary.Name, summary.Type, summary.State, summary.Health, replicas, summary.HealthyReplicas, summary.RestartCount,
             summary.CircuitState, summary.Quarantined, summary.QuarantineReason, summary.Urls, summary.Dependencies, summary.External,
             summary.Phase,
             EnvironmentOf(resource),
-            new HealingSummary(
-                busiest?.Phase.ToString(),
-                busiest?.Attempt,
-                busiest?.NextRestartAt ?? (healing?.Circuit == BreakerState.Open ? healing.CircuitOpenUntil : null),
-                healing?.Circuit.ToString()));
+            HealingOf(healing));
+    }
+
+    /// <summary>The resource's healing in one line: the replica furthest into its healing speaks for the resource.</summary>
+    public static HealingSummary HealingOf(ResourceHealingStatus? healing)
+    {
+        var busiest = healing?.Replicas.OrderByDescending(r => r.Phase != ReplicaHealingPhase.Idle).ThenByDescending(r => r.Attempt).FirstOrDefault();
+        return new HealingSummary(
+            busiest?.Phase.ToString(),
+            busiest?.Attempt,
+            busiest?.NextRestartAt ?? (healing?.Circuit == BreakerState.Open ? healing.CircuitOpenUntil : null),
+            healing?.Circuit.ToString());
     }
 
     public ReplicaDetail Replica(ResourceSnapshot snapshot)

@@ -60,24 +60,13 @@ internal static class StreamShapes
             dependencies,
             first.ResourceType == ResourceCatalog.ExternalType,
             phase,
-            healing is null ? null : Healing(healing));
+            healing is null ? null : ResourceViews.HealingOf(healing));
     }
 
     public static UsageMessage Usage(DateTimeOffset now, IEnumerable<ReplicaHealthReport> reports, StreamFilter filter) =>
         new(now, [.. reports
             .Where(r => r.IsMonitored && filter.AcceptsResource(r.ResourceName))
             .Select(r => new UsageEntry(r.ResourceName, r.ReplicaName, r.CpuPercent, r.RssBytes))]);
-
-    // The replica furthest into its healing speaks for the resource, as in the API's resource detail.
-    private static HealingSummary Healing(ResourceHealingStatus healing)
-    {
-        var busiest = healing.Replicas.OrderByDescending(r => r.Phase != ReplicaHealingPhase.Idle).ThenByDescending(r => r.Attempt).FirstOrDefault();
-        return new HealingSummary(
-            busiest?.Phase.ToString(),
-            busiest?.Attempt,
-            busiest?.NextRestartAt ?? (healing.Circuit == BreakerState.Open ? healing.CircuitOpenUntil : null),
-            healing.Circuit.ToString());
-    }
 
     // The API's type names: "postgres-database", not the model's "postgres.database".
     private static string TypeOf(ResourceSnapshot snapshot) => snapshot.ResourceType.Replace('.', '-');
