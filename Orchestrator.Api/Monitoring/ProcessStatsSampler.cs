@@ -3,9 +3,10 @@ using System.Globalization;
 namespace Orchestrator.Api.Monitoring;
 
 /// <summary>
-/// Reads a process's CPU time (<c>/proc/PID/stat</c>, utime + stime) and resident memory
-/// (<c>VmRSS</c> of <c>/proc/PID/status</c>, else <c>/proc/PID/statm</c>). CPU use is the CPU time
-/// between two samples over the wall time between them, in percent of one core.
+/// Reads a process's CPU time (utime + stime) and resident memory (rss, the same figure as
+/// <c>VmRSS</c>) from its <c>/proc/PID/stat</c>: one small file per sample, where <c>status</c> would
+/// make the kernel format forty lines to give one. CPU use is the CPU time between two samples over
+/// the wall time between them, in percent of one core.
 /// </summary>
 public sealed class ProcessStatsSampler(IProcFileReader reader, TimeProvider timeProvider)
 {
@@ -13,21 +14,21 @@ public sealed class ProcessStatsSampler(IProcFileReader reader, TimeProvider tim
     private const int StateField = 3;
     private const int UtimeField = 14;
     private const int StimeField = 15;
+    private const int RssPagesField = 24;
 
     /// <summary>The process's counters now, or null when it does not exist or its files cannot be read.</summary>
     public ProcessSample? Read(int processId)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(processId);
         var timestamp = timeProvider.GetTimestamp();
-        var stat = reader.ReadText($"/proc/{processId}/stat");
-        if (stat is null || ParseCpuTime(stat) is not { } cpuTime)
+        var stat = reader.ReadText(string.Create(CultureInfo.InvariantCulture, $"/proc/{processId}/stat"));
+        var fields = stat is null ? null : FieldsAfterCommand(stat);
+        if (fields is null || ParseCpuTime(fields) is not { } cpuTime)
         {
             return null;
         }
 
-        var rss = ParseRssBytes(reader.ReadText($"/proc/{processId}/status"))
-            ?? ParseStatmRssBytes(reader.ReadText($"/proc/{processId}/statm"))
-            ?? 0;
+        var rss = ParseField(fields, RssPagesField) is { } pages ? pages * Environment.SystemPageSize : 0;
         return new ProcessSample(processId, cpuTime, rss, timestamp);
     }
 
@@ -52,33 +53,22 @@ public sealed class ProcessStatsSampler(IProcFileReader reader, TimeProvider tim
         return Math.Max(0, cpu / wall * 100);
     }
 
-    internal static TimeSpan? ParseCpuTime(string stat)
+    private static TimeSpan? ParseCpuTime(string[] fields) =>
+        ParseField(fields, UtimeField) is { } utime && ParseField(fields, StimeField) is { } stime
+            ? TimeSpan.FromSeconds((double)(utime + stime) / MonitoringDefaults.ClockTicksPerSecond)
+            : null;
+
+    // The command name is in parentheses and may itself hold spaces and parentheses: fields start after the last ')'.
+    private static string[]? FieldsAfterCommand(string stat)
     {
         var close = stat.LastIndexOf(')');
-        if (close < 0)
-        {
-            return null;
-        }
-
-        var fields = stat[(close + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (fields.Length <= StimeField - StateField
-            || !long.TryParse(fields[UtimeField - StateField], NumberStyles.None, CultureInfo.InvariantCulture, out var utime)
-            || !long.TryParse(fields[StimeField - StateField], NumberStyles.None, CultureInfo.InvariantCulture, out var stime))
-        {
-            return null;
-        }
-
-        return TimeSpan.FromSeconds((double)(utime + stime) / MonitoringDefaults.ClockTicksPerSecond);
+        return close < 0 ? null : stat[(close + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    internal static long? ParseRssBytes(string? status) =>
-        status is null ? null : ProcText.FindKibibytes(status, "VmRSS:") * 1024;
-
-    internal static long? ParseStatmRssBytes(string? statm)
-    {
-        var fields = statm?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return fields is { Length: >= 2 } && long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var pages)
-            ? pages * Environment.SystemPageSize
+    // Field numbers are proc(5)'s, which count the pid as 1 and the command as 2.
+    private static long? ParseField(string[] fields, int field) =>
+        fields.Length > field - StateField
+        && long.TryParse(fields[field - StateField], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
             : null;
-    }
 }

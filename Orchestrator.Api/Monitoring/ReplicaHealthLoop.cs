@@ -82,11 +82,13 @@ internal sealed class ReplicaHealthLoop
         using (linked)
         {
             var cancellationToken = linked.Token;
+            // One timer for the loop's whole life, not one per check: a thousand replicas would
+            // otherwise allocate two hundred timers a second, each living long enough to reach gen 2.
+            using var timer = new PeriodicTimer(_probes.Settings.Interval, _services.TimeProvider);
             try
             {
-                while (true)
+                while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    await Task.Delay(_probes.Settings.Interval, _services.TimeProvider, cancellationToken).ConfigureAwait(false);
                     try
                     {
                         await CheckOnceAsync(cancellationToken).ConfigureAwait(false);

@@ -4,6 +4,8 @@ namespace Orchestrator.Hosting.Health;
 /// Healthy when an HTTP GET answers the expected status. Without a fixed path it tries
 /// <see cref="HealthProbeDefaults.HttpCandidatePaths"/> in turn, remembers the first that answers, probes
 /// only that one afterwards, and forgets it again when it starts answering 404 (a new build moved it).
+/// Plain HTTP to an IP address or <c>localhost</c> (every replica's own endpoint) goes through
+/// <see cref="HttpStatusFetcher"/>; anything else (TLS, other host names) through the shared <see cref="HttpClient"/>.
 /// </summary>
 public sealed class HttpHealthProbe : IHealthProbe
 {
@@ -11,6 +13,7 @@ public sealed class HttpHealthProbe : IHealthProbe
     private readonly string? _path;
     private readonly int _expectedStatus;
     private readonly HttpClient _httpClient;
+    private readonly HttpStatusFetcher? _fetcher;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _timeProvider;
     private string? _discoveredPath;
@@ -35,6 +38,7 @@ public sealed class HttpHealthProbe : IHealthProbe
         _path = string.IsNullOrEmpty(path) ? null : "/" + path.TrimStart('/');
         _expectedStatus = expectedStatus;
         _httpClient = httpClient;
+        _fetcher = HttpStatusFetcher.TryCreate(_baseUrl);
         _timeout = timeout ?? HealthProbeDefaults.Timeout;
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
@@ -102,6 +106,11 @@ public sealed class HttpHealthProbe : IHealthProbe
 
     private async Task<int> GetStatusAsync(string path, CancellationToken cancellationToken)
     {
+        if (_fetcher is not null)
+        {
+            return await _fetcher.GetStatusAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+
         using var response = await _httpClient
             .GetAsync(new Uri(_baseUrl + path), HttpCompletionOption.ResponseHeadersRead, cancellationToken)
             .ConfigureAwait(false);

@@ -376,19 +376,17 @@ public sealed class HealthMonitorTests : IAsyncDisposable
     public async Task Reports_the_process_cpu_and_memory_from_proc()
     {
         var probe = _harness.NewProbe();
-        _harness.Proc.Set("/proc/4242/stat", ProcTexts.Stat(4242, utime: 1000, stime: 200));
-        _harness.Proc.Set("/proc/4242/status", ProcTexts.Status(rssKib: 51200));
+        _harness.Proc.Set("/proc/4242/stat", ProcTexts.Stat(4242, utime: 1000, stime: 200, rssPages: 12800));
         _harness.PublishRunning(0, probe, pid: 4242);
         await _harness.StartAsync();
 
         // 5 s of wall time and 2 s of CPU (150 + 50 ticks of 10 ms): 40 % of one core.
-        _harness.Proc.Set("/proc/4242/stat", ProcTexts.Stat(4242, utime: 1150, stime: 250));
-        _harness.Proc.Set("/proc/4242/status", ProcTexts.Status(rssKib: 61440));
+        _harness.Proc.Set("/proc/4242/stat", ProcTexts.Stat(4242, utime: 1150, stime: 250, rssPages: 15360));
         await _harness.AdvanceIntervalsAsync(1);
 
         var report = _harness.Report();
         Assert.Equal(40, report.CpuPercent!.Value, precision: 6);
-        Assert.Equal(61440L * 1024, report.RssBytes);
+        Assert.Equal(15360L * Environment.SystemPageSize, report.RssBytes);
     }
 
     [Fact]

@@ -6,13 +6,8 @@ namespace Orchestrator.Api.Tests.Monitoring;
 internal static class ProcTexts
 {
     /// <summary>A /proc/PID/stat line whose command name holds spaces and parentheses, as real ones can.</summary>
-    public static string Stat(int pid, long utime, long stime) => string.Create(CultureInfo.InvariantCulture,
-        $"{pid} (my (odd) app) S 1 {pid} {pid} 0 -1 4194304 1234 0 0 0 {utime} {stime} 0 0 20 0 3 0 123456 987654321 2345 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0\n");
-
-    public static string Status(long rssKib) => string.Create(CultureInfo.InvariantCulture,
-        $"Name:\tmy app\nState:\tS (sleeping)\nPid:\t42\nVmPeak:\t  300000 kB\nVmSize:\t  290000 kB\nVmRSS:\t   {rssKib} kB\nThreads:\t3\n");
-
-    public static string Statm(long residentPages) => string.Create(CultureInfo.InvariantCulture, $"72500 {residentPages} 1200 10 0 3000 0\n");
+    public static string Stat(int pid, long utime, long stime, long rssPages = 2345) => string.Create(CultureInfo.InvariantCulture,
+        $"{pid} (my (odd) app) S 1 {pid} {pid} 0 -1 4194304 1234 0 0 0 {utime} {stime} 0 0 20 0 3 0 123456 987654321 {rssPages} 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0\n");
 
     /// <summary>/proc/stat with the aggregate line first and a per-core line after it.</summary>
     public static string CpuStat(long user, long system, long idle, long iowait = 0) => string.Create(CultureInfo.InvariantCulture,

@@ -15,7 +15,6 @@ public sealed class ProcessStatsSamplerTests
     public void Reads_user_plus_system_cpu_time_past_a_command_name_with_spaces_and_parentheses()
     {
         _proc.Set("/proc/42/stat", ProcTexts.Stat(42, utime: 1234, stime: 566));
-        _proc.Set("/proc/42/status", ProcTexts.Status(rssKib: 2048));
 
         var sample = _sampler.Read(42);
 
@@ -24,23 +23,25 @@ public sealed class ProcessStatsSamplerTests
     }
 
     [Fact]
-    public void Reads_resident_memory_from_VmRSS()
+    public void Reads_resident_memory_from_the_rss_pages_of_stat()
     {
-        _proc.Set("/proc/42/stat", ProcTexts.Stat(42, utime: 1, stime: 1));
-        _proc.Set("/proc/42/status", ProcTexts.Status(rssKib: 2048));
-        _proc.Set("/proc/42/statm", ProcTexts.Statm(residentPages: 1));
+        _proc.Set("/proc/42/stat", ProcTexts.Stat(42, utime: 1, stime: 1, rssPages: 300));
 
-        Assert.Equal(2048L * 1024, _sampler.Read(42)!.RssBytes);
+        Assert.Equal(300L * Environment.SystemPageSize, _sampler.Read(42)!.RssBytes);
     }
 
     [Fact]
-    public void Falls_back_to_statm_when_status_has_no_VmRSS()
+    public void Reads_the_same_resident_memory_as_VmRSS_for_a_real_process()
     {
-        _proc.Set("/proc/42/stat", ProcTexts.Stat(42, utime: 1, stime: 1));
-        _proc.Set("/proc/42/status", "Name:\tkworker\nState:\tI (idle)\n");
-        _proc.Set("/proc/42/statm", ProcTexts.Statm(residentPages: 300));
+        var real = new ProcessStatsSampler(new ProcFileReader(), TimeProvider.System);
+        var vmRssKib = File.ReadLines("/proc/self/status").Single(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
 
-        Assert.Equal(300L * Environment.SystemPageSize, _sampler.Read(42)!.RssBytes);
+        var rss = real.Read(Environment.ProcessId)!.RssBytes;
+
+        // Both read the same counter a moment apart; the test process may grow a little in between.
+        Assert.InRange(rss / 1024, long.Parse(vmRssKib, System.Globalization.CultureInfo.InvariantCulture) * 9 / 10,
+            long.Parse(vmRssKib, System.Globalization.CultureInfo.InvariantCulture) * 11 / 10);
     }
 
     [Fact]
