@@ -16,15 +16,23 @@ namespace Orchestrator.Hosting;
 /// <summary>The builder behind <see cref="DistributedApplication.CreateBuilder(string[])"/>.</summary>
 public sealed class DistributedApplicationBuilder : IDistributedApplicationBuilder
 {
+    private const string ReloadConfigOnChangeKey = "hostBuilder:reloadConfigOnChange";
+
     private readonly HostApplicationBuilder _hostBuilder;
 
     public DistributedApplicationBuilder(DistributedApplicationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // The app model is read once, at start. Reloading appsettings.json on change would put a
+        // recursive file watcher on the AppHost's directory, which holds .orchestrator/: it would
+        // wake at every line a replica logs. DOTNET_hostBuilder__reloadConfigOnChange=true still turns it on.
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection([new(ReloadConfigOnChangeKey, "false")]);
         _hostBuilder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = options.Args,
             ContentRootPath = options.AppHostDirectory,
+            Configuration = configuration,
         });
         Paths = HostingPaths.Resolve(options, _hostBuilder.Configuration);
         Args = options.Args;

@@ -16,14 +16,15 @@ namespace Orchestrator.Api.Monitoring;
 /// <remarks>
 /// A replica gets a loop when a snapshot shows it Running with a process the monitor has not seen
 /// (a new pid or start time); the loop ends when the replica leaves Running and RuntimeUnhealthy.
-/// Each loop is one async method waiting on a <see cref="TimeProvider"/> timer, so a thousand
-/// replicas cost a thousand timers, not a thousand threads.
+/// Each loop is one async method woken by one shared <see cref="CheckScheduler"/>, so a thousand
+/// replicas cost neither a thousand threads nor a thousand timers, and their checks wake the process in batches.
 /// </remarks>
 public sealed class HealthMonitor : IAsyncDisposable
 {
     private readonly ResourceNotificationService _notifications;
     private readonly IReplicaProbeSource _probes;
     private readonly HealthMonitorOptions _options;
+    private readonly CheckScheduler _scheduler;
     private readonly ReplicaLoopServices _services;
     private readonly HostHealthWatcher _host;
     private readonly ILogger<HealthMonitor> _logger;
@@ -59,7 +60,8 @@ public sealed class HealthMonitor : IAsyncDisposable
         _probes = probes;
         _options = options;
         _logger = logger;
-        _services = new ReplicaLoopServices(notifications, events, processStats, timeProvider, logger);
+        _scheduler = new CheckScheduler(timeProvider, MonitoringDefaults.CheckBatchSlot);
+        _services = new ReplicaLoopServices(notifications, events, processStats, _scheduler, timeProvider, logger);
         _host = new HostHealthWatcher(hostStats, new HostThresholdAlerts(options.HostThresholds), events, options.HostSampleInterval, timeProvider, logger);
     }
 
@@ -176,7 +178,11 @@ public sealed class HealthMonitor : IAsyncDisposable
     public HostHealthReport GetHostReport() => _host.GetReport();
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _scheduler.Dispose();
+    }
 
     private async Task WatchAsync(IAsyncEnumerator<ResourceSnapshot> snapshots, ValueTask<bool> first, CancellationToken stopping)
     {

@@ -9,6 +9,12 @@ public static class MonitoringDefaults
     /// <summary>How long one check may take before it counts as failed: 2 s.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The width of the time slots in which checks are batched: 250 ms. A check may run up to this
+    /// much early, with the first check of its slot, so that many replicas wake the process once.
+    /// </summary>
+    public static readonly TimeSpan CheckBatchSlot = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How many liveness failures in a row mean a replica has failed: 3, as in Kubernetes.</summary>
     public const int FailureThreshold = 3;
 

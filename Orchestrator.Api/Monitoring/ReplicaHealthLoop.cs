@@ -8,7 +8,7 @@ namespace Orchestrator.Api.Monitoring;
 /// <summary>
 /// Checks one run of one replica (one process) on its interval: records each check, keeps the
 /// snapshot's Health in step with readiness, and reports a liveness failure once the threshold is
-/// reached. One async loop on a <see cref="TimeProvider"/> timer: no thread of its own.
+/// reached. One async loop woken by the monitor's <see cref="CheckScheduler"/>: no thread or timer of its own.
 /// </summary>
 internal sealed class ReplicaHealthLoop
 {
@@ -82,20 +82,29 @@ internal sealed class ReplicaHealthLoop
         using (linked)
         {
             var cancellationToken = linked.Token;
-            // One timer for the loop's whole life, not one per check: a thousand replicas would
-            // otherwise allocate two hundred timers a second, each living long enough to reach gen 2.
-            using var timer = new PeriodicTimer(_probes.Settings.Interval, _services.TimeProvider);
+            var interval = _probes.Settings.Interval;
+            var scheduler = _services.Scheduler;
+            var due = scheduler.After(_services.TimeProvider.GetTimestamp(), interval);
             try
             {
-                while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+                while (true)
                 {
+                    await scheduler.WaitUntilAsync(due, interval, cancellationToken).ConfigureAwait(false);
                     try
                     {
                         await CheckOnceAsync(cancellationToken).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
-                        _services.Logger.LogWarning(ex, "Checking the health of {Replica} failed; checking again in {Interval}", _run.ReplicaName, _probes.Settings.Interval);
+                        _services.Logger.LogWarning(ex, "Checking the health of {Replica} failed; checking again in {Interval}", _run.ReplicaName, interval);
+                    }
+
+                    // From when it was due, not when it ran: a check run early with its slot keeps its slot.
+                    var now = _services.TimeProvider.GetTimestamp();
+                    due = scheduler.After(due, interval);
+                    if (due <= now)
+                    {
+                        due = scheduler.After(now, interval);
                     }
                 }
             }

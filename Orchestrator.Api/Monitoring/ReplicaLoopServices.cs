@@ -9,5 +9,6 @@ internal sealed record ReplicaLoopServices(
     ResourceNotificationService Notifications,
     EventStream Events,
     ProcessStatsSampler ProcessStats,
+    CheckScheduler Scheduler,
     TimeProvider TimeProvider,
     ILogger Logger);

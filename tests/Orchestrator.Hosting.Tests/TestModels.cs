@@ -14,8 +14,6 @@ internal sealed class TestModels : IDisposable
         Directory.CreateDirectory(Root);
         Builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
         {
-            // No config file watcher per test: they are inotify instances, and the machine has few.
-            Args = ["--hostBuilder:reloadConfigOnChange=false"],
             AppHostDirectory = Root,
             StateDirectory = Path.Combine(Root, ".orchestrator"),
         });
