@@ -3,41 +3,64 @@ using System.Text;
 namespace Orchestrator.Hosting.Processes;
 
 /// <summary>
-/// Splits a stream of text into lines: on <c>\n</c> (a trailing <c>\r</c> is dropped), and every
+/// Splits a stream of UTF-8 bytes into lines: on <c>\n</c> (a trailing <c>\r</c> is dropped), and every
 /// <c>maxLineLength</c> characters, so one endless line cannot fill memory. Reads until end of stream.
+/// Bytes that are not UTF-8 become U+FFFD, as they did through a <see cref="StreamReader"/>.
 /// </summary>
-internal sealed class OutputLineReader(TextReader reader, int maxLineLength)
+internal sealed class OutputLineReader(Stream stream, int maxLineLength)
 {
+    // Small, and the only buffer: a thousand quiet replicas each hold two while they wait for output.
+    private const int BufferSize = 256;
+
+    // Keeps a character split across two reads until its last byte arrives.
+    private readonly Decoder _decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetDecoder();
     private readonly StringBuilder _line = new();
 
     /// <summary>Reads to the end, calling <paramref name="onLine"/> for each line; a last line without newline counts too.</summary>
     public async Task ReadAllAsync(Action<string> onLine, CancellationToken cancellationToken)
     {
-        // Small: the reader below buffers too, and a thousand replicas each hold two of these while they wait.
-        var buffer = new char[256];
+        var buffer = new byte[BufferSize];
         int read;
-        while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
+        while ((read = await stream.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
         {
-            for (var i = 0; i < read; i++)
-            {
-                var c = buffer[i];
-                if (c == '\n')
-                {
-                    Emit(onLine);
-                    continue;
-                }
-
-                _line.Append(c);
-                if (_line.Length >= maxLineLength)
-                {
-                    Emit(onLine);
-                }
-            }
+            Decode(buffer.AsSpan(0, read), flush: false, onLine);
         }
 
+        Decode([], flush: true, onLine);
         if (_line.Length > 0)
         {
             Emit(onLine);
+        }
+    }
+
+    private void Decode(ReadOnlySpan<byte> bytes, bool flush, Action<string> onLine)
+    {
+        Span<char> chars = stackalloc char[BufferSize];
+        bool completed;
+        do
+        {
+            _decoder.Convert(bytes, chars, flush, out var bytesUsed, out var charsUsed, out completed);
+            bytes = bytes[bytesUsed..];
+            Split(chars[..charsUsed], onLine);
+        }
+        while (!completed);
+    }
+
+    private void Split(ReadOnlySpan<char> chars, Action<string> onLine)
+    {
+        foreach (var c in chars)
+        {
+            if (c == '\n')
+            {
+                Emit(onLine);
+                continue;
+            }
+
+            _line.Append(c);
+            if (_line.Length >= maxLineLength)
+            {
+                Emit(onLine);
+            }
         }
     }
 

@@ -1,36 +1,23 @@
-using System.Diagnostics;
-using System.Globalization;
+using System.Collections;
 
 namespace Orchestrator.Hosting.Processes;
 
 /// <summary>
-/// Builds the command line that runs a program as the leader of its own process group, with a
-/// parent-death signal: <c>setsid setpriv --pdeathsig KILL [--reuid=U --regid=U --init-groups] -- PROGRAM ARGS...</c>.
-/// Each tool execs the next, so the pid the runner starts is the program's own pid and its group id,
-/// and no process stays behind to wrap it. <c>setsid</c> makes it a group (and session) leader;
-/// the parent-death signal kills the program when the AppHost's start thread dies, even by SIGKILL;
-/// what the program started in its group is killed then by the <see cref="ProcessGroupReaper"/>.
+/// Builds what a replica is spawned with: <c>setpriv --pdeathsig KILL [--reuid=U --regid=U --init-groups] -- PROGRAM ARGS...</c>
+/// and its environment. setpriv sets the parent-death signal (it kills the program when the AppHost's
+/// start thread dies, even by SIGKILL), changes user if asked, and execs the program, so the pid
+/// <see cref="NativeSpawn"/> returns is the program's own pid and, through <c>POSIX_SPAWN_SETSID</c>, its
+/// group id; no process stays behind to wrap it. What the program started in its group is killed
+/// when the AppHost dies by the <see cref="ProcessGroupReaper"/>.
 /// </summary>
 internal sealed class ProcessGroupCommand
 {
     /// <summary>The signal the kernel sends the program when the AppHost's start thread dies.</summary>
     public const string ParentDeathSignal = "KILL";
 
-    // The stop signals a program must get with their default action. An AppHost started as a
-    // background job of a script ignores INT and QUIT (nohup: HUP), and ignored signals are inherited
-    // through fork and exec; only then is `env --default-signal` put in the chain, at one more exec.
-    private static readonly int[] StopSignals = [1, 2, 3, 15];
-
-    private readonly string _setsid;
     private readonly string _setpriv;
-    private readonly string? _env;
 
-    private ProcessGroupCommand(string setsid, string setpriv, string? env)
-    {
-        _setsid = setsid;
-        _setpriv = setpriv;
-        _env = env;
-    }
+    private ProcessGroupCommand(string setpriv) => _setpriv = setpriv;
 
     /// <summary>The path of <paramref name="name"/> on the AppHost's PATH.</summary>
     /// <exception cref="InvalidOperationException">It is not there (util-linux, coreutils and bash are required).</exception>
@@ -43,30 +30,15 @@ internal sealed class ProcessGroupCommand
             ?? throw new InvalidOperationException($"The process runner needs '{name}' on PATH ({path}); install util-linux, coreutils and bash.");
     }
 
-    /// <summary>Finds setsid and setpriv (and env, when the AppHost ignores a stop signal).</summary>
-    /// <exception cref="InvalidOperationException">One of them is missing.</exception>
-    public static ProcessGroupCommand Locate() =>
-        new(Find("setsid"), Find("setpriv"), IgnoresAnyStopSignal() ? Find("env") : null);
+    /// <summary>Finds setpriv.</summary>
+    /// <exception cref="InvalidOperationException">It is missing.</exception>
+    public static ProcessGroupCommand Locate() => new(Find("setpriv"));
 
-    /// <summary>The start info for <paramref name="spec"/>, whose program is already resolved to <paramref name="programPath"/>.</summary>
-    public ProcessStartInfo CreateStartInfo(ProcessSpec spec, string programPath, string? runAsUser)
+    /// <summary>The spawn request for <paramref name="spec"/>, whose program is already resolved to <paramref name="programPath"/>.</summary>
+    /// <exception cref="ProcessStartException">An argument or variable cannot be passed to a program.</exception>
+    public SpawnRequest CreateRequest(ProcessSpec spec, string programPath, string? runAsUser)
     {
-        var info = new ProcessStartInfo(_setsid)
-        {
-            WorkingDirectory = spec.WorkingDirectory,
-            UseShellExecute = false,
-            // Redirected and closed at once: the program reads end-of-file, never the AppHost's terminal.
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-            StandardErrorEncoding = System.Text.Encoding.UTF8,
-        };
-
-        var arguments = info.ArgumentList;
-        arguments.Add(_setpriv);
-        arguments.Add("--pdeathsig");
-        arguments.Add(ParentDeathSignal);
+        List<string> arguments = [_setpriv, "--pdeathsig", ParentDeathSignal];
         if (runAsUser is not null)
         {
             // setpriv changes user and execs, unlike runuser it does not fork: the program keeps the pid.
@@ -76,47 +48,41 @@ internal sealed class ProcessGroupCommand
         }
 
         arguments.Add("--");
-        if (_env is not null)
+        arguments.Add(programPath);
+        arguments.AddRange(spec.Arguments);
+        foreach (var argument in arguments.Where(a => a.Contains('\0', StringComparison.Ordinal)))
         {
-            arguments.Add(_env);
-            arguments.Add("--default-signal=TERM,INT,QUIT,HUP");
+            throw new ProcessStartException($"Cannot start '{spec.ReplicaName}': the argument '{argument.Replace('\0', '?')}' holds a NUL character.");
         }
 
-        arguments.Add(programPath);
-        foreach (var argument in spec.Arguments)
+        return new SpawnRequest(_setpriv, arguments, CreateEnvironment(spec), spec.WorkingDirectory);
+    }
+
+    // The AppHost's own environment (as .NET sees it, with its changes), minus the removed variables, plus the spec's.
+    private static List<string> CreateEnvironment(ProcessSpec spec)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
         {
-            arguments.Add(argument);
+            variables[(string)entry.Key] = (string?)entry.Value ?? string.Empty;
         }
 
         foreach (var name in spec.RemovedVariables)
         {
-            info.Environment.Remove(name);
+            variables.Remove(name);
         }
 
         foreach (var (name, value) in spec.Environment)
         {
-            info.Environment[name] = value;
-        }
-
-        return info;
-    }
-
-    private static bool IgnoresAnyStopSignal()
-    {
-        try
-        {
-            var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
-            if (line is null || !ulong.TryParse(line.AsSpan(7).Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var ignored))
+            if (name.Length == 0 || name.Contains('=', StringComparison.Ordinal) || name.Contains('\0', StringComparison.Ordinal) || value.Contains('\0', StringComparison.Ordinal))
             {
-                return true;
+                throw new ProcessStartException(
+                    $"Cannot start '{spec.ReplicaName}': the environment variable '{name.Replace('\0', '?')}' cannot be passed (a name must be non-empty without '=', and neither name nor value may hold a NUL character).");
             }
 
-            return StopSignals.Any(signal => (ignored & (1UL << (signal - 1))) != 0);
+            variables[name] = value;
         }
-        catch (IOException)
-        {
-            // Cannot tell: take the safe, slightly slower chain.
-            return true;
-        }
+
+        return [.. variables.Select(variable => $"{variable.Key}={variable.Value}")];
     }
 }

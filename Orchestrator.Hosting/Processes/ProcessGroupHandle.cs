@@ -1,33 +1,32 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.Hosting.Processes;
 
 /// <summary>
 /// One replica's process group, led by the program itself (see <see cref="ProcessGroupCommand"/>).
-/// The exit is observed through <see cref="Process.Exited"/> (an event, never a poll); once seen,
+/// The exit comes from the <see cref="ChildExitWatcher"/> (an event, never a poll); once seen,
 /// whatever the program left behind in its group is killed, the output is drained, and
 /// <see cref="Exited"/> completes with the program's exit code.
 /// </summary>
 internal sealed partial class ProcessGroupHandle : IProcessHandle
 {
-    private readonly Process _process;
     private readonly ProcessOutputCapture _capture;
     private readonly ProcessRunnerOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly Action<ProcessGroupHandle> _onFinished;
     private readonly TaskCompletionSource<ProcessExit> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
     private Task<ProcessExit>? _stopping;
     private volatile bool _stopRequested;
     private volatile bool _exitObserved;
     private int _disposed;
 
+    /// <summary>Takes over a started program whose output <paramref name="capture"/> reads and whose exit <paramref name="childExit"/> reports.</summary>
     public ProcessGroupHandle(
         ProcessSpec spec,
-        Process process,
+        int processId,
+        Task<int?> childExit,
         ProcessOutputCapture capture,
         ProcessRunnerOptions options,
         TimeProvider timeProvider,
@@ -35,44 +34,27 @@ internal sealed partial class ProcessGroupHandle : IProcessHandle
         Action<ProcessGroupHandle> onFinished)
     {
         Spec = spec;
-        _process = process;
+        ProcessId = processId;
+        StartedAt = timeProvider.GetUtcNow();
         _capture = capture;
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
         _onFinished = onFinished;
-
-        // Both before the start: an exit that comes at once must still raise the event.
-        _process.EnableRaisingEvents = true;
-        _process.Exited += (_, _) => _ = CompleteExitAsync();
+        LogStarted(Spec.ReplicaName, Spec.FileName, ProcessId);
+        _ = CompleteExitAsync(childExit);
     }
 
     public ProcessSpec Spec { get; }
 
-    public int ProcessId { get; private set; }
+    /// <summary>The program's pid, which is also its process group's id (it was spawned with setsid and exec'd by setpriv).</summary>
+    public int ProcessId { get; }
 
-    public int ProgramProcessId { get; private set; }
+    public int ProgramProcessId => ProcessId;
 
-    public DateTimeOffset StartedAt { get; private set; }
+    public DateTimeOffset StartedAt { get; }
 
     public Task<ProcessExit> Exited => _exited.Task;
-
-    /// <summary>
-    /// Runs once the process has been started: the pid is the program's (setsid and setpriv exec it)
-    /// and, from its first instruction on, its group's id. Starts capturing output.
-    /// </summary>
-    public void Initialize()
-    {
-        ProcessId = _process.Id;
-        ProgramProcessId = ProcessId;
-        StartedAt = _timeProvider.GetUtcNow();
-
-        // The program reads nothing from us; closing its stdin now keeps it off the AppHost's terminal.
-        _process.StandardInput.Close();
-        _capture.Start(_process.StandardOutput, _process.StandardError);
-        _ready.TrySetResult();
-        LogStarted(Spec.ReplicaName, Spec.FileName, ProgramProcessId);
-    }
 
     public IReadOnlyList<LogLine> GetLogTail(int count) => _capture.GetTail(count);
 
@@ -121,7 +103,6 @@ internal sealed partial class ProcessGroupHandle : IProcessHandle
         }
 
         await StopAsync().ConfigureAwait(false);
-        _process.Dispose();
     }
 
     private async Task<ProcessExit> StopGracefullyThenKillAsync()
@@ -140,16 +121,14 @@ internal sealed partial class ProcessGroupHandle : IProcessHandle
         }
     }
 
-    private async Task CompleteExitAsync()
+    private async Task CompleteExitAsync(Task<int?> childExit)
     {
+        var exitCode = await childExit.ConfigureAwait(false) ?? ProcessExit.UnknownExitCode;
         var exitedAt = _timeProvider.GetUtcNow();
         var stopRequested = _stopRequested;
         _exitObserved = true;
-        var exitCode = _process.ExitCode;
         try
         {
-            await _ready.Task.ConfigureAwait(false);
-
             // The program is gone; anything it started in its group would be an orphan (and would hold the output pipe).
             KillGroupRemnants();
             await _capture.DrainAsync(_options.OutputDrainTimeout).ConfigureAwait(false);
@@ -158,7 +137,7 @@ internal sealed partial class ProcessGroupHandle : IProcessHandle
         finally
         {
             // Whatever went wrong above, waiters on the exit must not hang.
-            LogExited(Spec.ReplicaName, ProgramProcessId, exitCode, stopRequested);
+            LogExited(Spec.ReplicaName, ProcessId, exitCode, stopRequested);
             _exited.TrySetResult(new ProcessExit(exitCode, exitedAt, stopRequested));
             _onFinished(this);
         }
@@ -167,16 +146,10 @@ internal sealed partial class ProcessGroupHandle : IProcessHandle
     private void SignalGroup(ProcessSignal signal)
     {
         // After the exit the group id may be reused; remnants are handled once, by CompleteExitAsync.
-        if (_exitObserved || ProcessId <= 1)
+        // Before, the group exists: posix_spawn returns after the child's setsid and exec.
+        if (!_exitObserved)
         {
-            return;
-        }
-
-        // Until setsid has run (a few hundred microseconds after the start) the group does not exist
-        // yet, and the process is still in the AppHost's group: the signal goes to the process alone.
-        if (!LibC.SignalGroup(ProcessId, (int)signal))
-        {
-            LibC.SignalProcess(ProcessId, (int)signal);
+            LibC.SignalGroup(ProcessId, (int)signal);
         }
     }
 

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -8,10 +7,12 @@ namespace Orchestrator.Hosting.Processes;
 /// <summary>
 /// Runs each replica in its own process group, led by the program itself (see
 /// <see cref="ProcessGroupCommand"/>), so that a stop reaches the program and everything it started,
-/// and nothing outlives the AppHost: every program is forked from one long-lived thread and gets a
+/// and nothing outlives the AppHost: every program is spawned from one long-lived thread and gets a
 /// parent-death signal, and one <see cref="ProcessGroupReaper"/> kills the groups' other members, so
-/// even a SIGKILL of the AppHost takes the groups down. Disposing the runner kills every group still
-/// running. The only code that touches processes.
+/// even a SIGKILL of the AppHost takes the groups down. Programs are started with
+/// <see cref="NativeSpawn"/> (no <see cref="System.Diagnostics.Process"/> and its buffers per replica),
+/// their exits seen by one <see cref="ChildExitWatcher"/> thread and their output read without a
+/// thread per pipe. Disposing the runner kills every group still running. The only code that touches processes.
 /// </summary>
 public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposable, IDisposable
 {
@@ -20,6 +21,7 @@ public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposabl
     private readonly ILogger _logger;
     private readonly ProcessGroupCommand _command;
     private readonly ProcessStartThread _startThread;
+    private readonly ChildExitWatcher _exitWatcher;
     private readonly Lazy<ProcessGroupReaper> _reaper;
     private readonly HashSet<ProcessGroupHandle> _running = [];
     private readonly Lock _gate = new();
@@ -36,6 +38,7 @@ public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposabl
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _command = ProcessGroupCommand.Locate();
         _startThread = new ProcessStartThread("process-group-runner");
+        _exitWatcher = new ChildExitWatcher("process-exit-watcher", _options.DisposeTimeout, _timeProvider, _logger);
         _reaper = new Lazy<ProcessGroupReaper>(() => ProcessGroupReaper.Start(_logger), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -61,27 +64,40 @@ public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposabl
 
         var programPath = ResolveProgram(spec);
         var runAsUser = ResolveRunAsUser(spec);
+        var request = _command.CreateRequest(spec, programPath, runAsUser);
         var reaper = _reaper.Value;
         var logFile = OpenLogFile(spec);
-        var capture = new ProcessOutputCapture(
-            spec.ReplicaName, _options.LogBufferLines, logFile, _options.MaxLineLength, _timeProvider, _logger);
-        var process = new Process { StartInfo = _command.CreateStartInfo(spec, programPath, runAsUser) };
-        var handle = new ProcessGroupHandle(spec, process, capture, _options, _timeProvider, _logger, OnFinished);
+        SpawnedProcess child;
         try
         {
-            await _startThread.StartAsync(process, cancellationToken).ConfigureAwait(false);
+            child = await _startThread.RunAsync(() => NativeSpawn.Spawn(request), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            capture.Dispose();
-            process.Dispose();
+            logFile?.Dispose();
             throw ex is Win32Exception
-                ? new ProcessStartException($"Cannot start '{spec.ReplicaName}' ({spec.FileName}): {ex.Message}", ex)
+                ? new ProcessStartException($"Cannot start '{spec.ReplicaName}' ({spec.FileName}) in '{spec.WorkingDirectory}': {ex.Message}", ex)
                 : ex;
         }
 
-        reaper.Watch(process.Id);
-        handle.Initialize();
+        reaper.Watch(child.ProcessId);
+        var capture = new ProcessOutputCapture(
+            spec.ReplicaName, _options.LogBufferLines, logFile, _options.MaxLineLength, _timeProvider, _logger);
+        capture.Start(child.StandardOutput, child.StandardError);
+        Task<int?> childExit;
+        try
+        {
+            childExit = _exitWatcher.Watch(child.ProcessId, child.PidFd);
+        }
+        catch (Exception ex)
+        {
+            // Its exit could not be observed: it must not run unsupervised.
+            LibC.SignalGroup(child.ProcessId, (int)ProcessSignal.Kill);
+            capture.Dispose();
+            throw new ProcessStartException($"Cannot supervise '{spec.ReplicaName}' ({spec.FileName}): {ex.Message}", ex);
+        }
+
+        var handle = new ProcessGroupHandle(spec, child.ProcessId, childExit, capture, _options, _timeProvider, _logger, OnFinished);
         Track(handle);
         return handle;
     }
@@ -109,10 +125,11 @@ public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposabl
         }
 
         _startThread.Dispose();
+        _exitWatcher.Dispose();
         DisposeReaper();
     }
 
-    /// <summary>Kills every group still running without waiting for them to be reaped.</summary>
+    /// <summary>Kills every group still running without waiting for them to be reaped (the exit watcher still reaps them for a while).</summary>
     public void Dispose()
     {
         foreach (var handle in StopAccepting())
@@ -121,6 +138,7 @@ public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposabl
         }
 
         _startThread.Dispose();
+        _exitWatcher.Dispose();
         DisposeReaper();
     }
 

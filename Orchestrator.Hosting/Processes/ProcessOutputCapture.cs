@@ -6,7 +6,7 @@ namespace Orchestrator.Hosting.Processes;
 /// <summary>
 /// Reads a process's stdout and stderr line by line, stamps each line, keeps it in a ring buffer,
 /// appends it to the log file and hands it to subscribers. One lock orders all three, so a
-/// subscriber sees lines in the order the buffer holds them.
+/// subscriber sees lines in the order the buffer holds them. Owns the two streams.
 /// </summary>
 internal sealed partial class ProcessOutputCapture : IDisposable
 {
@@ -20,6 +20,8 @@ internal sealed partial class ProcessOutputCapture : IDisposable
     private SizeCappedLogFile? _file;
     private ImmutableArray<Action<LogLine>> _subscribers = [];
     private Task _reading = Task.CompletedTask;
+    private Stream? _standardOutput;
+    private Stream? _standardError;
 
     public ProcessOutputCapture(
         string replicaName, int bufferLines, SizeCappedLogFile? file, int maxLineLength, TimeProvider timeProvider, ILogger logger)
@@ -32,9 +34,11 @@ internal sealed partial class ProcessOutputCapture : IDisposable
         _logger = logger;
     }
 
-    /// <summary>Starts reading both streams until their end.</summary>
-    public void Start(TextReader standardOutput, TextReader standardError)
+    /// <summary>Starts reading both streams until their end; they are closed on dispose.</summary>
+    public void Start(Stream standardOutput, Stream standardError)
     {
+        _standardOutput = standardOutput;
+        _standardError = standardError;
         _reading = Task.WhenAll(
             Task.Run(() => ReadAsync(standardOutput, isError: false)),
             Task.Run(() => ReadAsync(standardError, isError: true)));
@@ -67,7 +71,7 @@ internal sealed partial class ProcessOutputCapture : IDisposable
         return new Subscription(this, onLine);
     }
 
-    /// <summary>Closes the log file; lines still arriving go to memory only.</summary>
+    /// <summary>Stops reading, closes the streams and the log file.</summary>
     public void Dispose()
     {
         lock (_gate)
@@ -78,13 +82,17 @@ internal sealed partial class ProcessOutputCapture : IDisposable
 
         // Not disposed: the readers may still hold its token, and it owns no timer.
         _stopReading.Cancel();
+
+        // A read still pending ends with an exception the reader expects.
+        _standardOutput?.Dispose();
+        _standardError?.Dispose();
     }
 
-    private async Task ReadAsync(TextReader reader, bool isError)
+    private async Task ReadAsync(Stream stream, bool isError)
     {
         try
         {
-            await new OutputLineReader(reader, _maxLineLength)
+            await new OutputLineReader(stream, _maxLineLength)
                 .ReadAllAsync(text => Publish(new LogLine(_timeProvider.GetUtcNow(), isError, text)), _stopReading.Token)
                 .ConfigureAwait(false);
         }

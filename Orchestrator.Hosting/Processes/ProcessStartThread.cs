@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 
 namespace Orchestrator.Hosting.Processes;
 
 /// <summary>
-/// The one long-lived thread that forks every child of a runner. A child's parent-death signal
+/// The one long-lived thread that spawns every child of a runner. A child's parent-death signal
 /// (<c>setpriv --pdeathsig</c>) fires when the <em>thread</em> that forked it ends, not the process:
 /// a child forked from a thread-pool thread would be killed whenever the pool retires that thread.
 /// This thread lives as long as the runner, so the signal fires only when the AppHost dies
@@ -12,7 +11,7 @@ namespace Orchestrator.Hosting.Processes;
 /// </summary>
 internal sealed class ProcessStartThread : IDisposable
 {
-    private readonly BlockingCollection<StartRequest> _requests = new();
+    private readonly BlockingCollection<Action> _requests = new();
     private readonly Thread _thread;
     private int _disposed;
 
@@ -27,21 +26,41 @@ internal sealed class ProcessStartThread : IDisposable
         _thread.Start();
     }
 
-    /// <summary>Starts <paramref name="process"/> on the start thread; completes once it runs.</summary>
+    /// <summary>Runs <paramref name="start"/> on the start thread; completes with what it returns, or its exception.</summary>
     /// <exception cref="ObjectDisposedException">The runner is shutting down.</exception>
-    public Task StartAsync(Process process, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(Func<T> start, CancellationToken cancellationToken)
     {
-        var request = new StartRequest(process, cancellationToken);
+        ArgumentNullException.ThrowIfNull(start);
+        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Run()
+        {
+            // Cancelled while queued: nothing was started, so nothing can leak.
+            if (cancellationToken.IsCancellationRequested)
+            {
+                completion.TrySetCanceled(cancellationToken);
+                return;
+            }
+
+            try
+            {
+                completion.TrySetResult(start());
+            }
+            catch (Exception ex)
+            {
+                completion.TrySetException(ex);
+            }
+        }
+
         try
         {
-            _requests.Add(request, cancellationToken);
+            _requests.Add(Run, cancellationToken);
         }
         catch (InvalidOperationException ex)
         {
             throw new ObjectDisposedException(nameof(ProcessStartThread), ex);
         }
 
-        return request.Completion.Task;
+        return completion.Task;
     }
 
     /// <summary>True when the caller is the start thread (for tests and assertions).</summary>
@@ -66,28 +85,9 @@ internal sealed class ProcessStartThread : IDisposable
 
     private void Serve()
     {
-        foreach (var request in _requests.GetConsumingEnumerable())
+        foreach (var run in _requests.GetConsumingEnumerable())
         {
-            if (request.CancellationToken.IsCancellationRequested)
-            {
-                request.Completion.TrySetCanceled(request.CancellationToken);
-                continue;
-            }
-
-            try
-            {
-                request.Process.Start();
-                request.Completion.TrySetResult();
-            }
-            catch (Exception ex)
-            {
-                request.Completion.TrySetException(ex);
-            }
+            run();
         }
-    }
-
-    private sealed record StartRequest(Process Process, CancellationToken CancellationToken)
-    {
-        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Orchestrator.Hosting.Processes;
 
 namespace Orchestrator.Hosting.Tests.Processes;
@@ -30,10 +31,37 @@ public sealed class OutputLineReaderTests
         Assert.Equal([longLine, "end"], await ReadAsync(longLine + "\nend\n", maxLineLength: 20_000));
     }
 
+    [Fact]
+    public async Task Decodes_a_character_whose_bytes_arrive_in_separate_reads()
+    {
+        var lines = new List<string>();
+
+        await new OutputLineReader(new OneByteAtATimeStream(Encoding.UTF8.GetBytes("héllo → 🚀\n")), 100).ReadAllAsync(lines.Add, CancellationToken.None);
+
+        Assert.Equal(["héllo → 🚀"], lines);
+    }
+
+    [Fact]
+    public async Task Replaces_bytes_that_are_not_UTF8()
+    {
+        var lines = new List<string>();
+
+        await new OutputLineReader(new MemoryStream([(byte)'a', 0xFF, (byte)'b', 0xE2, 0x82]), 100).ReadAllAsync(lines.Add, CancellationToken.None);
+
+        Assert.Equal(["a\uFFFDb\uFFFD"], lines);
+    }
+
     private static async Task<List<string>> ReadAsync(string text, int maxLineLength)
     {
         var lines = new List<string>();
-        await new OutputLineReader(new StringReader(text), maxLineLength).ReadAllAsync(lines.Add, CancellationToken.None);
+        await new OutputLineReader(new MemoryStream(Encoding.UTF8.GetBytes(text)), maxLineLength).ReadAllAsync(lines.Add, CancellationToken.None);
         return lines;
+    }
+
+    // A pipe may deliver a multi-byte character in pieces.
+    private sealed class OneByteAtATimeStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(1, buffer.Length)], cancellationToken);
     }
 }
