@@ -8,8 +8,9 @@ namespace Orchestrator.Hosting.Processes;
 /// Starts a child with <c>posix_spawn</c> instead of <see cref="System.Diagnostics.Process"/>, which
 /// keeps about 32 KB of reader and writer buffers, a copy of the environment and its own bookkeeping
 /// per child for the child's whole life. The child leads a new session and process group, starts with
-/// default signal actions (see <see cref="SpawnAttributes"/>), reads <c>/dev/null</c>, and writes to two
-/// close-on-exec pipes whose read ends are returned as streams with epoll-based asynchronous reads.
+/// default signal actions (see <see cref="SpawnAttributes"/>), reads <c>/dev/null</c>, writes to two
+/// close-on-exec pipes whose read ends are returned as streams with epoll-based asynchronous reads,
+/// and inherits no other descriptor.
 /// Must be called on the thread whose death should fire the child's parent-death signal
 /// (see <see cref="ProcessStartThread"/>).
 /// </summary>
@@ -69,6 +70,10 @@ internal static class NativeSpawn
         actions.Duplicate(error, StandardError);
         actions.OpenReadOnly(StandardInput, "/dev/null");
         actions.ChangeDirectory(request.WorkingDirectory);
+
+        // Close-on-exec covers what .NET opens, not what the AppHost inherited open from whoever started it
+        // (a test runner's sockets, a shell's descriptors): a replica gets 0, 1 and 2 only, as under systemd.
+        actions.CloseFrom(StandardError + 1);
         PosixSpawn.ThrowOnError(
             PosixSpawn.Spawn(out var processId, request.Path, actions.Pointer, attributes.Pointer, argv.Pointer, envp.Pointer),
             "posix_spawn");

@@ -62,6 +62,9 @@ internal static class PosixSpawn
     [DllImport("libc", EntryPoint = "posix_spawn_file_actions_addchdir_np")]
     public static extern int FileActionsAddChangeDirectory(IntPtr fileActions, [MarshalAs(UnmanagedType.LPUTF8Str)] string path);
 
+    [DllImport("libc", EntryPoint = "posix_spawn_file_actions_addclosefrom_np")]
+    public static extern int FileActionsAddCloseFrom(IntPtr fileActions, int lowestDescriptor);
+
     [DllImport("libc", EntryPoint = "sigemptyset", SetLastError = true)]
     public static extern int SignalSetEmpty(IntPtr signals);
 

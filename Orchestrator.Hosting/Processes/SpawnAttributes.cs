@@ -8,7 +8,8 @@ namespace Orchestrator.Hosting.Processes;
 /// An AppHost started by a script as a background job ignores INT and QUIT, under nohup HUP, and .NET
 /// itself ignores PIPE; ignored signals survive exec, so without the reset a replica could not be
 /// stopped by its stop signal. Resetting all of them is what Node (PM2) and systemd do too. The start
-/// thread's mask is inherited by a spawn, hence the explicit empty one.
+/// thread's mask is inherited by a spawn, hence the explicit empty one. (glibc leaves its two internal
+/// signals, 32 and 33, ignored in every spawned child; a glibc program installs its own handlers for them.)
 /// </summary>
 internal sealed class SpawnAttributes : IDisposable
 {

@@ -54,6 +54,10 @@ internal sealed class SpawnFileActions : IDisposable
     public void ChangeDirectory(string path) =>
         PosixSpawn.ThrowOnError(PosixSpawn.FileActionsAddChangeDirectory(Pointer, path), "posix_spawn_file_actions_addchdir_np");
 
+    /// <summary>The child closes every descriptor from <paramref name="lowestDescriptor"/> up (glibc 2.34, one close_range call).</summary>
+    public void CloseFrom(int lowestDescriptor) =>
+        PosixSpawn.ThrowOnError(PosixSpawn.FileActionsAddCloseFrom(Pointer, lowestDescriptor), "posix_spawn_file_actions_addclosefrom_np");
+
     public void Dispose()
     {
         if (_initialized)

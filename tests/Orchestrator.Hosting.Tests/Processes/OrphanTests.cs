@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using Orchestrator.Hosting.Processes;
 
 namespace Orchestrator.Hosting.Tests.Processes;
@@ -13,7 +11,7 @@ public sealed class OrphanTests
     [Fact]
     public async Task No_child_outlives_an_AppHost_killed_with_SIGKILL()
     {
-        using var host = StartTestHost(childCount: 3);
+        using var host = ProcessTestHostLauncher.Start(["3"]);
         var groups = new List<(int Program, int Group)>();
         try
         {
@@ -73,30 +71,5 @@ public sealed class OrphanTests
         await runner.DisposeAsync();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => runner.StartAsync(TestSpecs.Program("true")));
-    }
-
-    private static Process StartTestHost(int childCount)
-    {
-        var hostDll = typeof(OrphanTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "ProcessTestHostPath").Value!;
-        Assert.True(File.Exists(hostDll), $"ProcessTestHost is built by the test project's build: {hostDll}");
-
-        var info = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add("exec");
-        info.ArgumentList.Add(hostDll);
-        info.ArgumentList.Add(childCount.ToString(CultureInfo.InvariantCulture));
-        return Process.Start(info)!;
-    }
-
-    private static string DotnetHost()
-    {
-        var fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk))
-        {
-            return fromSdk;
-        }
-
-        var self = Environment.ProcessPath;
-        return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
     }
 }

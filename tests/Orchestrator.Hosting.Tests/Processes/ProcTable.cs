@@ -22,6 +22,16 @@ internal static class ProcTable
             .Where(pid => pid > 0 && GroupOf(pid) == processGroupId)
             .ToArray();
 
+    /// <summary>A signal mask from /proc/PID/status ("SigIgn", "SigBlk"): bit N-1 is signal N.</summary>
+    public static ulong SignalMask(int pid, string field) =>
+        ulong.Parse(
+            File.ReadLines($"/proc/{pid}/status").Single(l => l.StartsWith(field + ":", StringComparison.Ordinal))[(field.Length + 1)..].Trim(),
+            NumberStyles.HexNumber,
+            CultureInfo.InvariantCulture);
+
+    /// <summary>The open file descriptors of this process.</summary>
+    public static int OwnDescriptorCount() => Directory.GetFiles("/proc/self/fd").Length;
+
     private static (char State, int Parent, int Group)? ReadStat(int pid)
     {
         string text;
