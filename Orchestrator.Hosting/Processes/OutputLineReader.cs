@@ -12,8 +12,8 @@ internal sealed class OutputLineReader(Stream stream, int maxLineLength)
     // Small, and the only buffer: a thousand quiet replicas each hold two while they wait for output.
     private const int BufferSize = 256;
 
-    // Keeps a character split across two reads until its last byte arrives.
-    private readonly Decoder _decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetDecoder();
+    // Keeps a character split across two reads until its last byte arrives; replaces invalid bytes with U+FFFD.
+    private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
     private readonly StringBuilder _line = new();
 
     /// <summary>Reads to the end, calling <paramref name="onLine"/> for each line; a last line without newline counts too.</summary>
