@@ -29,27 +29,25 @@ internal static class NativeSpawn
         ArgumentNullException.ThrowIfNull(request);
         using var argv = new NativeStringArray(request.Arguments);
         using var envp = new NativeStringArray(request.Environment);
-        SafePipeHandle? outputRead = null;
-        SafePipeHandle? errorRead = null;
+        Stream? output = null;
+        Stream? error = null;
         SafeFileDescriptor? outputWrite = null;
         SafeFileDescriptor? errorWrite = null;
         try
         {
-            (outputRead, outputWrite) = CreatePipe();
-            (errorRead, errorWrite) = CreatePipe();
+            (output, outputWrite) = CreatePipe();
+            (error, errorWrite) = CreatePipe();
             var processId = SpawnWith(request, argv, envp, outputWrite, errorWrite);
 
             // The child holds its own copies now; ours must go, or the pipes never reach end-of-file.
             outputWrite.Dispose();
             errorWrite.Dispose();
-
-            var pidFd = OpenPidFd(processId);
-            return new SpawnedProcess(processId, pidFd, ToStream(outputRead), ToStream(errorRead));
+            return new SpawnedProcess(processId, OpenPidFd(processId), output, error);
         }
         catch
         {
-            outputRead?.Dispose();
-            errorRead?.Dispose();
+            output?.Dispose();
+            error?.Dispose();
             throw;
         }
         finally
@@ -95,16 +93,25 @@ internal static class NativeSpawn
         }
     }
 
-    private static (SafePipeHandle Read, SafeFileDescriptor Write) CreatePipe()
+    // The read end as a pipe stream, not a FileStream: on Linux its asynchronous reads wait in the
+    // runtime's epoll loop, while a FileStream would block a thread-pool thread per pipe.
+    private static (Stream Read, SafeFileDescriptor Write) CreatePipe()
     {
         var ends = default(PipeEnds);
         PosixSpawn.ThrowOnErrno(Pipe2(ref ends, CloseOnExec), "pipe2");
-        return (new SafePipeHandle(new IntPtr(ends.Read), ownsHandle: true), new SafeFileDescriptor(ends.Write));
+        var write = new SafeFileDescriptor(ends.Write);
+        var read = new SafePipeHandle(new IntPtr(ends.Read), ownsHandle: true);
+        try
+        {
+            return (new AnonymousPipeClientStream(PipeDirection.In, read), write);
+        }
+        catch
+        {
+            read.Dispose();
+            write.Dispose();
+            throw;
+        }
     }
-
-    // A pipe stream, not a FileStream: on Linux its asynchronous reads wait in the runtime's epoll
-    // loop, while a FileStream would block a thread-pool thread per pipe.
-    private static AnonymousPipeClientStream ToStream(SafePipeHandle readEnd) => new(PipeDirection.In, readEnd);
 
     [DllImport("libc", EntryPoint = "pipe2", SetLastError = true)]
     private static extern int Pipe2(ref PipeEnds ends, int flags);

@@ -39,9 +39,7 @@ internal sealed partial class ProcessOutputCapture : IDisposable
     {
         _standardOutput = standardOutput;
         _standardError = standardError;
-        _reading = Task.WhenAll(
-            Task.Run(() => ReadAsync(standardOutput, isError: false)),
-            Task.Run(() => ReadAsync(standardError, isError: true)));
+        _reading = Task.WhenAll(ReadAsync(standardOutput, isError: false), ReadAsync(standardError, isError: true));
     }
 
     /// <summary>Waits until both streams have ended (all writers are gone) or <paramref name="timeout"/> has passed.</summary>
@@ -90,6 +88,8 @@ internal sealed partial class ProcessOutputCapture : IDisposable
 
     private async Task ReadAsync(Stream stream, bool isError)
     {
+        // Output already waiting would otherwise be read on the starting caller's thread.
+        await Task.Yield();
         try
         {
             await new OutputLineReader(stream, _maxLineLength)
