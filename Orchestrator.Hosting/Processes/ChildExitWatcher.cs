@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.Hosting.Processes;
@@ -154,7 +155,24 @@ internal sealed partial class ChildExitWatcher : IDisposable
             }
         }
 
-        if (!PidFd.TryReap(registration.PidFd, out var exitCode))
+        bool reaped;
+        int? exitCode;
+        try
+        {
+            reaped = PidFd.TryReap(registration.PidFd, out exitCode);
+            if (reaped && exitCode is null)
+            {
+                LogReapedElsewhere(registration.ProcessId);
+            }
+        }
+        catch (Win32Exception ex)
+        {
+            // One child's failure must not stop the watch over the others.
+            LogReapFailed(ex, registration.ProcessId);
+            (reaped, exitCode) = (true, null);
+        }
+
+        if (!reaped)
         {
             return;
         }
@@ -166,11 +184,6 @@ internal sealed partial class ChildExitWatcher : IDisposable
 
         // Closing the pidfd also takes it out of the epoll set.
         registration.PidFd.Dispose();
-        if (exitCode is null)
-        {
-            LogReapedElsewhere(registration.ProcessId);
-        }
-
         registration.Exit.TrySetResult(exitCode);
     }
 
@@ -199,6 +212,9 @@ internal sealed partial class ChildExitWatcher : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The exit watcher has stopped before child {ProcessId} was reaped; its exit code is unknown")]
     private partial void LogWatcherStopped(int processId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reaping child {ProcessId} failed; its exit code is unknown")]
+    private partial void LogReapFailed(Exception exception, int processId);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The exit watcher failed; exits of running children are no longer observed")]
     private partial void LogWatcherFailed(Exception exception);
