@@ -65,6 +65,21 @@ public sealed class OrphanTests
     }
 
     [Fact]
+    public async Task Disposing_the_runner_synchronously_kills_every_group_and_still_reaps_it()
+    {
+        var runner = new ProcessGroupRunner();
+        var handle = await runner.StartAsync(TestSpecs.Bash("sleep 1000 & echo ready; wait"));
+        Assert.True(await TestSpecs.PrintedAsync(handle, "ready"));
+
+        runner.Dispose();
+
+        Assert.Equal(137, (await handle.Exited.WaitAsync(TestSpecs.Patience)).ExitCode);
+        // Reaped, not left a zombie: gone from /proc altogether.
+        Assert.True(await Eventually.TrueAsync(() => !Directory.Exists($"/proc/{handle.ProgramProcessId}"), OrphanDeadline));
+        Assert.True(await Eventually.TrueAsync(() => ProcTable.LivingMembersOf(handle.ProcessId).Count == 0, OrphanDeadline));
+    }
+
+    [Fact]
     public async Task A_disposed_runner_refuses_new_starts()
     {
         var runner = new ProcessGroupRunner();
