@@ -77,7 +77,7 @@ internal sealed class EpollSet : IDisposable
         if (count < 0)
         {
             var error = Marshal.GetLastPInvokeError();
-            return error == Interrupted ? 0 : throw new System.ComponentModel.Win32Exception(error, $"epoll_wait: {Marshal.GetPInvokeErrorMessage(error)}");
+            return error == Interrupted ? 0 : throw LibC.Error(error, "epoll_wait");
         }
 
         var written = 0;
@@ -113,7 +113,7 @@ internal sealed class EpollSet : IDisposable
         {
             Marshal.WriteInt32(evt, 0, (int)Readable);
             Marshal.WriteInt64(evt, DataOffset, (long)key);
-            PosixSpawn.ThrowOnErrno(EpollControl(_epoll, Add, descriptor, evt), "epoll_ctl");
+            LibC.ThrowOnErrno(EpollControl(_epoll, Add, descriptor, evt), "epoll_ctl");
         }
         finally
         {
@@ -123,7 +123,7 @@ internal sealed class EpollSet : IDisposable
 
     private static SafeFileDescriptor Create(int descriptor, string function)
     {
-        PosixSpawn.ThrowOnErrno(descriptor, function);
+        LibC.ThrowOnErrno(descriptor, function);
         return new SafeFileDescriptor(descriptor);
     }
 

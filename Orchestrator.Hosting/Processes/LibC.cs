@@ -1,8 +1,12 @@
+using System.ComponentModel;
 using System.Runtime.InteropServices;
 
 namespace Orchestrator.Hosting.Processes;
 
-/// <summary>The few libc calls the runner needs that .NET does not expose (signalling a whole process group).</summary>
+/// <summary>
+/// The few libc calls the runner needs that .NET does not expose (signalling a whole process group),
+/// and the errors of the native calls made elsewhere in the runner.
+/// </summary>
 internal static class LibC
 {
     private const int NoSuchProcess = 3; // ESRCH
@@ -38,6 +42,19 @@ internal static class LibC
 
     /// <summary>True when the system knows a user of that name (files, LDAP, whatever NSS is set up for).</summary>
     public static bool UserExists(string userName) => GetPasswordEntry(userName) != IntPtr.Zero;
+
+    /// <summary>The exception for the C function <paramref name="function"/> failing with error number <paramref name="error"/>.</summary>
+    public static Win32Exception Error(int error, string function) => new(error, $"{function}: {Marshal.GetPInvokeErrorMessage(error)}");
+
+    /// <summary>Throws when a call that sets errno returned -1.</summary>
+    /// <exception cref="Win32Exception">It did; the message names the call and says why.</exception>
+    public static void ThrowOnErrno(long result, string function)
+    {
+        if (result == -1)
+        {
+            throw Error(Marshal.GetLastPInvokeError(), function);
+        }
+    }
 
     private static bool Send(int target, int signal)
     {

@@ -98,7 +98,7 @@ internal static class NativeSpawn
     private static (Stream Read, SafeFileDescriptor Write) CreatePipe()
     {
         var ends = default(PipeEnds);
-        PosixSpawn.ThrowOnErrno(Pipe2(ref ends, CloseOnExec), "pipe2");
+        LibC.ThrowOnErrno(Pipe2(ref ends, CloseOnExec), "pipe2");
         var write = new SafeFileDescriptor(ends.Write);
         var read = new SafePipeHandle(new IntPtr(ends.Read), ownsHandle: true);
         try

@@ -33,8 +33,7 @@ internal static class PidFd
             return null;
         }
 
-        PosixSpawn.ThrowOnError(error, "pidfd_open");
-        return null;
+        throw LibC.Error(error, "pidfd_open");
     }
 
     /// <summary>Reaps the process if it has exited, without blocking.</summary>
@@ -60,7 +59,7 @@ internal static class PidFd
 
             // ECHILD: .NET reaps every child itself when SIGCHLD was ignored as the AppHost started.
             exitCode = null;
-            return error == NoChild ? true : throw new System.ComponentModel.Win32Exception(error, $"waitid: {Marshal.GetPInvokeErrorMessage(error)}");
+            return error == NoChild ? true : throw LibC.Error(error, "waitid");
         }
     }
 

@@ -73,22 +73,12 @@ internal static class PosixSpawn
     public static extern int SignalSetFill(IntPtr signals);
 
     /// <summary>Throws when a posix_spawn function returned an error number.</summary>
-    /// <exception cref="Win32Exception">It did; the message is the C library's text for it.</exception>
+    /// <exception cref="Win32Exception">It did; the message names the function and says why.</exception>
     public static void ThrowOnError(int error, string function)
     {
         if (error != 0)
         {
-            throw new Win32Exception(error, $"{function}: {Marshal.GetPInvokeErrorMessage(error)}");
-        }
-    }
-
-    /// <summary>Throws when a call that sets errno returned -1.</summary>
-    /// <exception cref="Win32Exception">It did; the message is the C library's text for errno.</exception>
-    public static void ThrowOnErrno(int result, string function)
-    {
-        if (result == -1)
-        {
-            ThrowOnError(Marshal.GetLastPInvokeError(), function);
+            throw LibC.Error(error, function);
         }
     }
 }

@@ -27,9 +27,9 @@ internal sealed class SpawnAttributes : IDisposable
             _initialized = true;
 
             // The attributes copy the sets: one buffer serves for both.
-            PosixSpawn.ThrowOnErrno(PosixSpawn.SignalSetFill(_signals), "sigfillset");
+            LibC.ThrowOnErrno(PosixSpawn.SignalSetFill(_signals), "sigfillset");
             PosixSpawn.ThrowOnError(PosixSpawn.AttributesSetSignalDefaults(_attributes, _signals), "posix_spawnattr_setsigdefault");
-            PosixSpawn.ThrowOnErrno(PosixSpawn.SignalSetEmpty(_signals), "sigemptyset");
+            LibC.ThrowOnErrno(PosixSpawn.SignalSetEmpty(_signals), "sigemptyset");
             PosixSpawn.ThrowOnError(PosixSpawn.AttributesSetSignalMask(_attributes, _signals), "posix_spawnattr_setsigmask");
             PosixSpawn.ThrowOnError(
                 PosixSpawn.AttributesSetFlags(_attributes, PosixSpawn.SetSessionId | PosixSpawn.SetSignalDefaults | PosixSpawn.SetSignalMask),
