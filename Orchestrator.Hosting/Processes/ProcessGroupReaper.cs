@@ -10,8 +10,10 @@ namespace Orchestrator.Hosting.Processes;
 /// only writer is the AppHost, and the kernel closes that pipe when the AppHost dies, even by SIGKILL.
 /// The parent-death signal kills each program; this kills what the programs started in their groups.
 /// It runs in its own session and ignores the terminal's signals, so a Ctrl+C or a kill of the
-/// AppHost's process group cannot take it down first. One process for all replicas, instead of one
-/// wrapper per replica.
+/// AppHost's process group cannot take it down first; and it is forked out of the AppHost's process
+/// tree (<c>setsid --fork</c>: its first parent exits at once), so a kill of the AppHost's whole tree
+/// (an IDE, a test harness's <c>Process.Kill(entireProcessTree: true)</c>) cannot either. One process
+/// for all replicas, instead of one wrapper per replica.
 /// </summary>
 internal sealed partial class ProcessGroupReaper : IDisposable
 {
@@ -44,9 +46,6 @@ internal sealed partial class ProcessGroupReaper : IDisposable
         _logger = logger;
     }
 
-    /// <summary>The reaper's pid (for tests).</summary>
-    public int ProcessId => _process.Id;
-
     /// <summary>Starts the reaper.</summary>
     /// <exception cref="InvalidOperationException">setsid or bash is missing.</exception>
     public static ProcessGroupReaper Start(ILogger logger)
@@ -57,6 +56,7 @@ internal sealed partial class ProcessGroupReaper : IDisposable
             RedirectStandardInput = true,
             WorkingDirectory = "/",
         };
+        info.ArgumentList.Add("--fork");
         info.ArgumentList.Add(ProcessGroupCommand.Find("bash"));
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add(Script);
@@ -112,11 +112,11 @@ internal sealed partial class ProcessGroupReaper : IDisposable
             {
                 // Someone killed it. The parent-death signal still takes each program down with the AppHost.
                 _broken = true;
-                LogReaperGone(ex, _process.Id);
+                LogReaperGone(ex);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The process-group reaper (pid {ProcessId}) is gone; if the AppHost dies, what its programs started may outlive it")]
-    private partial void LogReaperGone(Exception exception, int processId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The process-group reaper (orchestrator-reaper) is gone; if the AppHost dies, what its programs started may outlive it")]
+    private partial void LogReaperGone(Exception exception);
 }

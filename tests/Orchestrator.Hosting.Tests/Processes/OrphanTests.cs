@@ -8,8 +8,11 @@ public sealed class OrphanTests
 {
     private static readonly TimeSpan OrphanDeadline = TimeSpan.FromSeconds(10);
 
-    [Fact]
-    public async Task No_child_outlives_an_AppHost_killed_with_SIGKILL()
+    [Theory]
+    [InlineData(false)]
+    // As a test harness or an IDE does it: SIGKILL to the AppHost and to every process found below it.
+    [InlineData(true)]
+    public async Task No_child_outlives_an_AppHost_killed_with_SIGKILL(bool entireProcessTree)
     {
         using var host = ProcessTestHostLauncher.Start(["3"]);
         var groups = new List<(int Program, int Group)>();
@@ -30,7 +33,7 @@ public sealed class OrphanTests
         }
         finally
         {
-            host.Kill();
+            host.Kill(entireProcessTree);
             await host.WaitForExitAsync();
         }
 
