@@ -28,7 +28,7 @@ public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposabl
     private bool _disposed;
 
     /// <summary>Creates a runner and its start thread.</summary>
-    /// <exception cref="InvalidOperationException">setsid or setpriv is missing.</exception>
+    /// <exception cref="InvalidOperationException">setpriv is missing.</exception>
     public ProcessGroupRunner(
         ProcessRunnerOptions? options = null, TimeProvider? timeProvider = null, ILogger<ProcessGroupRunner>? logger = null)
     {

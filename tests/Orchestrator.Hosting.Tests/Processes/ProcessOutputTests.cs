@@ -97,6 +97,29 @@ public sealed class ProcessOutputTests
         Assert.Contains("line-200-", await File.ReadAllTextAsync(logFile));
     }
 
+    [Fact]
+    public async Task The_exit_completes_after_the_drain_timeout_when_an_escaped_process_still_holds_the_output()
+    {
+        await using var runner = new ProcessGroupRunner(new ProcessRunnerOptions { OutputDrainTimeout = TimeSpan.FromMilliseconds(200) });
+        // setsid takes the sleep out of the group, so the group kill after the exit cannot reach it; it keeps stdout open.
+        // bash exits only once the sleep leads its own session (field 6 of /proc/PID/stat).
+        await using var handle = await runner.StartAsync(
+            TestSpecs.Bash("setsid sleep 1000 & p=$!; until [ \"$(cut -d' ' -f6 /proc/$p/stat)\" = \"$p\" ]; do :; done; echo $p; exit 5"));
+        Assert.True(await Eventually.TrueAsync(() => handle.GetLogTail(10).Count > 0, TestSpecs.Patience));
+        var escaped = int.Parse(handle.GetLogTail(10)[0].Text, System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            var exit = await handle.Exited.WaitAsync(TestSpecs.Patience);
+
+            Assert.Equal(5, exit.ExitCode);
+            Assert.True(ProcTable.IsAlive(escaped), "the escaped process still runs and holds the pipe");
+        }
+        finally
+        {
+            Orchestrator.Hosting.Processes.LibC.SignalProcess(escaped, (int)ProcessSignal.Kill);
+        }
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public DateTimeOffset Now => now;
