@@ -6,6 +6,7 @@ namespace Orchestrator.Hosting.Processes;
 /// Splits a stream of UTF-8 bytes into lines: on <c>\n</c> (a trailing <c>\r</c> is dropped), and every
 /// <c>maxLineLength</c> characters, so one endless line cannot fill memory. Reads until end of stream.
 /// Bytes that are not UTF-8 become U+FFFD, as they did through a <see cref="StreamReader"/>.
+/// Reads until end of stream, or quietly stops when the stream is closed or the read cancelled.
 /// </summary>
 internal sealed class OutputLineReader(Stream stream, int maxLineLength)
 {
@@ -16,14 +17,27 @@ internal sealed class OutputLineReader(Stream stream, int maxLineLength)
     private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
     private readonly StringBuilder _line = new();
 
-    /// <summary>Reads to the end, calling <paramref name="onLine"/> for each line; a last line without newline counts too.</summary>
+    /// <summary>
+    /// Reads to the end, calling <paramref name="onLine"/> for each line; a last line without newline
+    /// counts too. Completes without an exception when the stream is closed under it or the read is cancelled.
+    /// </summary>
     public async Task ReadAllAsync(Action<string> onLine, CancellationToken cancellationToken)
     {
+        // Output already waiting would otherwise be read on the caller's thread, before it has returned.
+        await Task.Yield();
         var buffer = new byte[BufferSize];
-        int read;
-        while ((read = await stream.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
+        try
         {
-            Decode(buffer.AsSpan(0, read), flush: false, onLine);
+            int read;
+            while ((read = await stream.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                Decode(buffer.AsSpan(0, read), flush: false, onLine);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or IOException)
+        {
+            // The process is gone and its pipe closed under us, or the caller gave up: nothing more to read.
+            return;
         }
 
         Decode([], flush: true, onLine);

@@ -16,7 +16,6 @@ internal sealed partial class ProcessOutputCapture : IDisposable
     private readonly ILogger _logger;
     private readonly string _replicaName;
     private readonly Lock _gate = new();
-    private readonly CancellationTokenSource _stopReading = new();
     private SizeCappedLogFile? _file;
     private ImmutableArray<Action<LogLine>> _subscribers = [];
     private Task _reading = Task.CompletedTask;
@@ -39,7 +38,7 @@ internal sealed partial class ProcessOutputCapture : IDisposable
     {
         _standardOutput = standardOutput;
         _standardError = standardError;
-        _reading = Task.WhenAll(ReadAsync(standardOutput, isError: false), ReadAsync(standardError, isError: true));
+        _reading = Task.WhenAll(Read(standardOutput, isError: false), Read(standardError, isError: true));
     }
 
     /// <summary>Waits until both streams have ended (all writers are gone) or <paramref name="timeout"/> has passed.</summary>
@@ -52,7 +51,7 @@ internal sealed partial class ProcessOutputCapture : IDisposable
         catch (TimeoutException)
         {
             // Something outside the group (a daemon that called setsid) still holds the pipe: stop reading.
-            await _stopReading.CancelAsync().ConfigureAwait(false);
+            CloseStreams();
         }
     }
 
@@ -78,29 +77,19 @@ internal sealed partial class ProcessOutputCapture : IDisposable
             _file = null;
         }
 
-        // Not disposed: the readers may still hold its token, and it owns no timer.
-        _stopReading.Cancel();
+        CloseStreams();
+    }
 
-        // A read still pending ends with an exception the reader expects.
+    // Closing, not a cancellation token, ends a pending read: a token costs a registration per read for the pipe's whole life.
+    private void CloseStreams()
+    {
         _standardOutput?.Dispose();
         _standardError?.Dispose();
     }
 
-    private async Task ReadAsync(Stream stream, bool isError)
-    {
-        // Output already waiting would otherwise be read on the starting caller's thread.
-        await Task.Yield();
-        try
-        {
-            await new OutputLineReader(stream, _maxLineLength)
-                .ReadAllAsync(text => Publish(new LogLine(_timeProvider.GetUtcNow(), isError, text)), _stopReading.Token)
-                .ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or IOException)
-        {
-            // The process is gone and its pipe closed under us: nothing more to read.
-        }
-    }
+    private Task Read(Stream stream, bool isError) =>
+        new OutputLineReader(stream, _maxLineLength)
+            .ReadAllAsync(text => Publish(new LogLine(_timeProvider.GetUtcNow(), isError, text)), CancellationToken.None);
 
     private void Publish(LogLine line)
     {

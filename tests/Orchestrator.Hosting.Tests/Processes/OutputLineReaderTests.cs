@@ -51,6 +51,18 @@ public sealed class OutputLineReaderTests
         Assert.Equal(["a\uFFFDb\uFFFD"], lines);
     }
 
+    [Fact]
+    public async Task Ends_quietly_when_the_stream_is_closed_under_it()
+    {
+        var stream = new MemoryStream(Encoding.UTF8.GetBytes("never read\n"));
+        await stream.DisposeAsync();
+        var lines = new List<string>();
+
+        await new OutputLineReader(stream, 100).ReadAllAsync(lines.Add, CancellationToken.None);
+
+        Assert.Empty(lines);
+    }
+
     private static async Task<List<string>> ReadAsync(string text, int maxLineLength)
     {
         var lines = new List<string>();
