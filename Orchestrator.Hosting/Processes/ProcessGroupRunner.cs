@@ -72,12 +72,15 @@ public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposabl
         {
             child = await _startThread.RunAsync(() => NativeSpawn.Spawn(request), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex)
+        catch (Win32Exception ex)
         {
             logFile?.Dispose();
-            throw ex is Win32Exception
-                ? new ProcessStartException($"Cannot start '{spec.ReplicaName}' ({spec.FileName}) in '{spec.WorkingDirectory}': {ex.Message}", ex)
-                : ex;
+            throw new ProcessStartException($"Cannot start '{spec.ReplicaName}' ({spec.FileName}) in '{spec.WorkingDirectory}': {ex.Message}", ex);
+        }
+        catch
+        {
+            logFile?.Dispose();
+            throw;
         }
 
         reaper.Watch(child.ProcessId);
@@ -93,6 +96,7 @@ public sealed partial class ProcessGroupRunner : IProcessRunner, IAsyncDisposabl
         {
             // Its exit could not be observed: it must not run unsupervised.
             LibC.SignalGroup(child.ProcessId, (int)ProcessSignal.Kill);
+            reaper.Forget(child.ProcessId);
             capture.Dispose();
             throw new ProcessStartException($"Cannot supervise '{spec.ReplicaName}' ({spec.FileName}): {ex.Message}", ex);
         }
