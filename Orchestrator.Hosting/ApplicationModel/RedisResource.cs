@@ -21,6 +21,6 @@ public sealed class RedisResource(string name, string? password)
         ArgumentNullException.ThrowIfNull(context);
         var endpoint = context.GetEndpoint(this, PrimaryEndpointName, replica: 0);
         var password = Password ?? context.Secrets.GetOrCreate(PasswordSecretName);
-        return new RedisConnectionString(endpoint.Host, endpoint.Port, password).Format();
+        return new RespConnectionString(endpoint.Host, endpoint.Port, password).Format();
     }
 }

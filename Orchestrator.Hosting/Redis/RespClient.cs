@@ -61,10 +61,10 @@ public sealed class RespClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Connects from a connection string in Aspire's format: <c>host:port,password=...</c> (see <see cref="RedisConnectionString"/>; other options are ignored).</summary>
+    /// <summary>Connects from a connection string in Aspire's format: <c>host:port,password=...</c> (see <see cref="RespConnectionString"/>; other options are ignored).</summary>
     public static Task<RespClient> ConnectAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var parsed = RedisConnectionString.Parse(connectionString);
+        var parsed = RespConnectionString.Parse(connectionString);
         return ConnectAsync(parsed.Host, parsed.Port, parsed.Password, cancellationToken);
     }
 

@@ -14,6 +14,6 @@ public sealed class SeparatorPasswordTests(SeparatorPasswordRedisFixture fixture
         await using var client = await RespClient.ConnectAsync(connectionString, CancellationToken.None);
 
         Assert.Equal("PONG", (await client.ExecuteAsync(CancellationToken.None, "PING")).Text);
-        Assert.Equal(SeparatorPasswordRedisFixture.Secret, RedisConnectionString.Parse(connectionString).Password);
+        Assert.Equal(SeparatorPasswordRedisFixture.Secret, RespConnectionString.Parse(connectionString).Password);
     }
 }

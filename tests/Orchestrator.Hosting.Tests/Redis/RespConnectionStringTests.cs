@@ -2,7 +2,7 @@ using Orchestrator.Hosting.Redis;
 
 namespace Orchestrator.Hosting.Tests.Redis;
 
-public sealed class RedisConnectionStringTests
+public sealed class RespConnectionStringTests
 {
     [Theory]
     [InlineData("plain")]
@@ -15,9 +15,9 @@ public sealed class RedisConnectionStringTests
     [InlineData("")]
     public void A_password_comes_back_as_it_was(string password)
     {
-        var text = new RedisConnectionString("127.0.0.1", 6380, password).Format();
+        var text = new RespConnectionString("127.0.0.1", 6380, password).Format();
 
-        var parsed = RedisConnectionString.Parse(text);
+        var parsed = RespConnectionString.Parse(text);
 
         Assert.Equal(("127.0.0.1", 6380, password), (parsed.Host, parsed.Port, parsed.Password));
     }
@@ -25,13 +25,13 @@ public sealed class RedisConnectionStringTests
     [Fact]
     public void A_password_without_separators_is_written_as_it_is()
     {
-        Assert.Equal("127.0.0.1:6379,password=Abc123", new RedisConnectionString("127.0.0.1", 6379, "Abc123").Format());
+        Assert.Equal("127.0.0.1:6379,password=Abc123", new RespConnectionString("127.0.0.1", 6379, "Abc123").Format());
     }
 
     [Fact]
     public void A_password_with_a_comma_is_quoted_and_its_quotes_doubled()
     {
-        Assert.Equal("127.0.0.1:6379,password=\"a,\"\"b\"\"\"", new RedisConnectionString("127.0.0.1", 6379, "a,\"b\"").Format());
+        Assert.Equal("127.0.0.1:6379,password=\"a,\"\"b\"\"\"", new RespConnectionString("127.0.0.1", 6379, "a,\"b\"").Format());
     }
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed class RedisConnectionStringTests
     [InlineData("cache:6380, ssl=true, password = \"a,b\" ,abortConnect=false", "cache", 6380, "a,b")]
     public void Reads_what_other_tools_write(string text, string host, int port, string? password)
     {
-        var parsed = RedisConnectionString.Parse(text);
+        var parsed = RespConnectionString.Parse(text);
 
         Assert.Equal((host, port, password), (parsed.Host, parsed.Port, parsed.Password));
     }
@@ -50,12 +50,12 @@ public sealed class RedisConnectionStringTests
     [InlineData("cache:6379,password=\"open")]
     public void A_malformed_string_is_a_format_error(string text)
     {
-        Assert.Throws<FormatException>(() => RedisConnectionString.Parse(text));
+        Assert.Throws<FormatException>(() => RespConnectionString.Parse(text));
     }
 
     [Fact]
     public void Its_text_form_never_shows_the_password()
     {
-        Assert.DoesNotContain("secret", new RedisConnectionString("cache", 6379, "secret").ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", new RespConnectionString("cache", 6379, "secret").ToString(), StringComparison.Ordinal);
     }
 }

@@ -10,7 +10,7 @@ namespace Orchestrator.Hosting.Redis;
 /// that <see cref="Parse"/> gives it back as it was. StackExchange.Redis has no such syntax (its parser splits
 /// at every comma): a client of that library needs a password without <c>,</c>.
 /// </summary>
-public sealed class RedisConnectionString
+public sealed class RespConnectionString
 {
     /// <summary>The port when the string names none.</summary>
     public const int DefaultPort = 6379;
@@ -18,7 +18,7 @@ public sealed class RedisConnectionString
     private const string PasswordKey = "password";
 
     /// <summary>Creates one from its parts.</summary>
-    public RedisConnectionString(string host, int port, string? password)
+    public RespConnectionString(string host, int port, string? password)
     {
         ArgumentException.ThrowIfNullOrEmpty(host);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(port);
@@ -38,7 +38,7 @@ public sealed class RedisConnectionString
 
     /// <summary>Reads <c>host[:port][,password=...][,other=...]</c>; options other than the password are ignored.</summary>
     /// <exception cref="FormatException">The port is not a number, or a quote is not closed.</exception>
-    public static RedisConnectionString Parse(string connectionString)
+    public static RespConnectionString Parse(string connectionString)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         var parts = Split(connectionString);
@@ -63,7 +63,7 @@ public sealed class RedisConnectionString
             }
         }
 
-        return new RedisConnectionString(host, port, password);
+        return new RespConnectionString(host, port, password);
     }
 
     /// <summary>The connection string, the password quoted when it must be.</summary>
