@@ -62,8 +62,10 @@ internal sealed class SnapshotEventFeed
             while (_nextSnapshot is not null || _nextEvent is not null)
             {
                 await Task.WhenAny(Pending()).ConfigureAwait(false);
-                var snapshot = await ReadySnapshotAsync().ConfigureAwait(false);
-                var orchestratorEvent = await ReadyEventAsync().ConfigureAwait(false);
+                var (snapshot, snapshotsEnded) = await ReadyAsync(_nextSnapshot, _snapshots).ConfigureAwait(false);
+                var (orchestratorEvent, eventsEnded) = await ReadyAsync(_nextEvent, _events).ConfigureAwait(false);
+                _nextSnapshot = snapshotsEnded ? null : _nextSnapshot;
+                _nextEvent = eventsEnded ? null : _nextEvent;
                 if (snapshot is not null && orchestratorEvent is null && EventInFlight())
                 {
                     await WaitForEventAsync().ConfigureAwait(false);
@@ -147,36 +149,16 @@ internal sealed class SnapshotEventFeed
         }
     }
 
-    private async Task<ResourceSnapshot?> ReadySnapshotAsync()
+    // What a finished move brought (null while it runs); a move that found the end says so.
+    private static async Task<(T? Item, bool Ended)> ReadyAsync<T>(Task<bool>? next, IAsyncEnumerator<T> source)
+        where T : class
     {
-        if (_nextSnapshot is not { IsCompleted: true })
+        if (next is not { IsCompleted: true })
         {
-            return null;
+            return (null, false);
         }
 
-        if (await _nextSnapshot.ConfigureAwait(false))
-        {
-            return _snapshots.Current;
-        }
-
-        _nextSnapshot = null;
-        return null;
-    }
-
-    private async Task<OrchestratorEvent?> ReadyEventAsync()
-    {
-        if (_nextEvent is not { IsCompleted: true })
-        {
-            return null;
-        }
-
-        if (await _nextEvent.ConfigureAwait(false))
-        {
-            return _events.Current;
-        }
-
-        _nextEvent = null;
-        return null;
+        return await next.ConfigureAwait(false) ? (source.Current, false) : (null, true);
     }
 
     private IEnumerable<Task> Pending()
