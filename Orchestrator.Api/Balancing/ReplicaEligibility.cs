@@ -2,11 +2,11 @@ using Orchestrator.Hosting.Notifications;
 
 namespace Orchestrator.Api.Balancing;
 
-/// <summary>Which replicas may take traffic: Running, Healthy (ready), not quarantined, circuit not open.</summary>
+/// <summary>Which replicas may take traffic: Running, Healthy (ready), not quarantined, circuit closed (or not known yet).</summary>
 public static class ReplicaEligibility
 {
-    /// <summary>The circuit state (as the healer writes it into snapshots) that takes a resource out of balancing.</summary>
-    public const string OpenCircuit = "Open";
+    /// <summary>The only circuit state (as the healer writes it into snapshots) that leaves a resource in balancing.</summary>
+    public const string ClosedCircuit = "Closed";
 
     /// <summary>True when <paramref name="replica"/> may be picked; otherwise <paramref name="reason"/> says why not.</summary>
     public static bool IsEligible(ResourceSnapshot replica, out string? reason)
@@ -18,7 +18,9 @@ public static class ReplicaEligibility
             { State: not KnownResourceState.Running } => $"is {replica.State}",
             { Health: null } => "has not passed a health check yet",
             { Health: not HealthStatus.Healthy } => $"is {replica.Health}",
-            _ when string.Equals(replica.CircuitState, OpenCircuit, StringComparison.OrdinalIgnoreCase) => "is behind an open circuit",
+            // Half-open, the single trial restart is still in flight: the resource comes back once it closes.
+            { CircuitState: "HalfOpen" } => "is behind a half-open circuit (its trial restart is not through yet)",
+            { CircuitState: { } circuit } when !string.Equals(circuit, ClosedCircuit, StringComparison.OrdinalIgnoreCase) => "is behind an open circuit",
             _ => null,
         };
         return reason is null;

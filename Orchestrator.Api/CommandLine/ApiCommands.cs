@@ -91,7 +91,7 @@ internal sealed class ApiCommands(CommandLineContext context, CommandLineOptions
                 ("replica", parse.GetValue(replica)), ("tail", parse.GetValue(tail).ToString(CultureInfo.InvariantCulture)));
             if (parse.GetValue(follow))
             {
-                return await new LogFollower(client, resource, parse.GetValue(replica), json, context.Output, context.Error)
+                return await new LogFollower(client, resource, parse.GetValue(replica), json, context.Output, context.Error, context.Follow)
                     .RunAsync(path, ct).ConfigureAwait(false);
             }
 

@@ -11,6 +11,7 @@ namespace Orchestrator.Api.CommandLine;
 /// <param name="Environment">Reads an environment variable (the process's own, or a test's).</param>
 /// <param name="ConfiguredPort">The API port in the AppHost's configuration (<c>Orchestrator:Api:Port</c>), if any.</param>
 /// <param name="ApiUrlFile">Where a running AppHost wrote its API's URL (<c>{state}/api-url</c>); null to look nowhere.</param>
+/// <param name="Follow">How <c>logs --follow</c> reconnects; null for the defaults.</param>
 internal sealed record CommandLineContext(
     DistributedApplicationModel Model,
     string AppHostDirectory,
@@ -19,4 +20,5 @@ internal sealed record CommandLineContext(
     TextWriter Error,
     Func<string, string?> Environment,
     int? ConfiguredPort = null,
-    string? ApiUrlFile = null);
+    string? ApiUrlFile = null,
+    LogFollowOptions? Follow = null);

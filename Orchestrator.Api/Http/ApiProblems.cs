@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Orchestrator.Api.Http;
 
@@ -23,6 +24,24 @@ internal static class ApiProblems
 
     public static IResult TooLarge(long limit) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"Request bodies may have at most {limit} bytes.");
+
+    public static IResult UnsupportedMediaType() =>
+        Problem(StatusCodes.Status415UnsupportedMediaType, "The body must be JSON.", "Send the body as JSON, with Content-Type: application/json.");
+
+    /// <summary>The problem for an answer that has a status but no body yet (no such route, a method the route does not take, a body routing refused).</summary>
+    public static IResult ForStatus(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var status = context.Response.StatusCode;
+        var request = $"{context.Request.Method} {context.Request.Path}";
+        return status switch
+        {
+            StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType(),
+            StatusCodes.Status404NotFound => Problem(status, "No such route.", $"There is no route for {request}; the routes are in /openapi/v1.json."),
+            StatusCodes.Status405MethodNotAllowed => Problem(status, "Method not allowed.", $"The route does not take {request}; the routes are in /openapi/v1.json."),
+            _ => Problem(status, ReasonPhrases.GetReasonPhrase(status), $"{request} answered {status}."),
+        };
+    }
 
     public static IResult Unavailable(string detail) => Problem(StatusCodes.Status503ServiceUnavailable, "Not available now.", detail);
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Api.Http.Contracts;
 
 namespace Orchestrator.Api.Http;
@@ -22,16 +23,29 @@ internal static class CommandEndpoints
             operatorRoutes.MapPost($"/resources/{{name}}/{verb}",
                     (string name, [FromServices] ResourceCatalog catalog, [FromServices] ResourceCommands commands) => One(name, command, catalog, commands))
                 .WithName($"{command}Resource").WithTags("Commands")
-                .Produces<CommandAccepted>(StatusCodes.Status202Accepted)
-                .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+                .AddEndpointFilter(RefuseBodies)
+                .Produces<CommandAccepted>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         }
 
         foreach (var command in new[] { ResourceCommand.Start, ResourceCommand.Stop, ResourceCommand.Restart })
         {
             operatorRoutes.MapPost($"/resources/{Verb(command)}", ([FromServices] ResourceCommands commands) => All(command, commands))
                 .WithName($"{command}AllResources").WithTags("Commands")
-                .Produces<BulkCommandAccepted>(StatusCodes.Status202Accepted);
+                .AddEndpointFilter(RefuseBodies)
+                .Produces<BulkCommandAccepted>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         }
+    }
+
+    // A command takes no body; one that sends something expects it to count, so it is told it does not.
+    private static async ValueTask<object?> RefuseBodies(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var problem = await http.RequestServices.GetRequiredService<JsonBodyReader>()
+            .CheckNoBodyAsync(http.Request, $"POST {http.Request.Path}", http.RequestAborted).ConfigureAwait(false);
+        return problem ?? await next(context).ConfigureAwait(false);
     }
 
     private static IResult One(string name, ResourceCommand command, ResourceCatalog catalog, ResourceCommands commands)

@@ -43,7 +43,8 @@ internal static class OrchestratorApiApplication
             // A client's broken request is the client's 4xx; anything else is a 500 with no details, and the process goes on.
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
-        app.UseStatusCodePages();
+        // Every error answer is a problem, whatever the client accepts (the default would write text/plain for Accept: text/html).
+        app.UseStatusCodePages(context => ApiProblems.ForStatus(context.HttpContext).ExecuteAsync(context.HttpContext));
         app.Use((context, next) =>
         {
             context.RequestServices = new FallbackServiceProvider(context.RequestServices, appHost);

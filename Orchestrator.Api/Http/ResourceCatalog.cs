@@ -65,8 +65,12 @@ internal sealed class ResourceCatalog(
     /// <summary>True when a resource of that name exists in the model or was registered.</summary>
     public bool Exists(string name) => Find(name) is not null;
 
-    /// <summary>The API's name of a model resource's type: the host's name, with <c>-</c> for <c>.</c>.</summary>
-    public static string TypeOf(IResource resource) => resource.GetResourceType().Replace('.', '-');
+    /// <summary>The API's name of a resource type (the host's, as in a snapshot): <c>-</c> for <c>.</c>, so <c>postgres-database</c>.</summary>
+    public static string TypeOf(string resourceType)
+    {
+        ArgumentNullException.ThrowIfNull(resourceType);
+        return resourceType.Replace('.', '-');
+    }
 
-    private static ApiResource FromModel(IResource resource) => new(resource.Name, TypeOf(resource), resource, null);
+    private static ApiResource FromModel(IResource resource) => new(resource.Name, TypeOf(resource.GetResourceType()), resource, null);
 }

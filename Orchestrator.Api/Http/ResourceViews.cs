@@ -67,8 +67,7 @@ internal sealed class ResourceViews(
     public ReplicaDetail Replica(ResourceSnapshot snapshot)
     {
         var report = monitor.GetReplicaHealth(snapshot.ReplicaName);
-        var uptime = report?.Uptime
-            ?? (snapshot is { IsActive: true, StartedAt: { } started } ? time.GetUtcNow() - started : null);
+        var figures = ReplicaFigures.Of(snapshot, time.GetUtcNow(), report);
         return new ReplicaDetail(
             snapshot.ReplicaName,
             snapshot.ReplicaIndex,
@@ -79,11 +78,11 @@ internal sealed class ResourceViews(
             snapshot.Urls,
             snapshot.StartedAt,
             snapshot.StoppedAt,
-            uptime is { } u ? Math.Round(u.TotalSeconds, 3) : null,
+            figures.UptimeSeconds,
             snapshot.ExitCode,
             snapshot.RestartCount,
-            report?.CpuPercent is { } cpu ? Math.Round(cpu, 2) : null,
-            report?.RssBytes,
+            figures.CpuPercent,
+            figures.RssBytes,
             (report?.History ?? []).Select(c => new HealthCheckEntry(
                 c.Timestamp, KindOf(c.Kind), c.Status.ToString(), Math.Round(c.Duration.TotalMilliseconds, 3), c.Error)).ToList());
     }

@@ -10,7 +10,9 @@ namespace Orchestrator.Api.Streaming;
 /// Fans the orchestrator's events, replica changes, usage and logs out to every WebSocket client.
 /// Each message is serialized once and offered to each client's bounded queue; offering never waits,
 /// so a client that falls behind is closed (1008) and dropped while the others and the orchestrator
-/// go on. It starts listening with its first client and stops when disposed, closing every client.
+/// go on. Snapshots and events reach each client in the order they were published (see
+/// <see cref="SnapshotEventFeed"/>). It starts listening with its first client and stops when disposed,
+/// closing every client.
 /// </summary>
 public sealed partial class EventStreamHub : IAsyncDisposable
 {
@@ -166,44 +168,18 @@ public sealed partial class EventStreamHub : IAsyncDisposable
         _started = true;
         var stopping = _stopping.Token;
         // Subscribed here, under the lock, so that nothing published after the first snapshot is missed.
-        var events = _events.Subscribe();
-        var snapshots = _notifications.WatchAsync(stopping).GetAsyncEnumerator(stopping);
-        var first = snapshots.MoveNextAsync();
-        foreach (var snapshot in _notifications.GetSnapshots())
+        var feed = new SnapshotEventFeed(_notifications, _events, _timeProvider, stopping);
+        foreach (var snapshot in feed.Initial)
         {
             _lastSent[snapshot.ReplicaName] = snapshot with { Version = 0 };
         }
 
         var usageTimer = new PeriodicTimer(_options.UsageInterval, _timeProvider);
         _pumps = Task.WhenAll(
-            Task.Run(() => PumpEventsAsync(events, stopping), CancellationToken.None),
-            Task.Run(() => PumpSnapshotsAsync(snapshots, first, stopping), CancellationToken.None),
+            Task.Run(() => feed.RunAsync(
+                snapshot => Guard(() => OnSnapshot(snapshot), "replica snapshot"),
+                orchestratorEvent => Guard(() => Broadcast(StreamFrames.Event(orchestratorEvent)), "event")), CancellationToken.None),
             Task.Run(() => PumpUsageAsync(usageTimer, stopping), CancellationToken.None));
-    }
-
-    private async Task PumpEventsAsync(EventSubscription events, CancellationToken stopping)
-    {
-        using (events)
-        {
-            await foreach (var orchestratorEvent in events.WithCancellation(stopping).ConfigureAwait(false))
-            {
-                Guard(() => Broadcast(StreamFrames.Event(orchestratorEvent)), "event");
-            }
-        }
-    }
-
-    private async Task PumpSnapshotsAsync(IAsyncEnumerator<ResourceSnapshot> snapshots, ValueTask<bool> first, CancellationToken stopping)
-    {
-        await using (snapshots.ConfigureAwait(false))
-        {
-            var next = first;
-            while (await next.ConfigureAwait(false))
-            {
-                var snapshot = snapshots.Current;
-                Guard(() => OnSnapshot(snapshot), "replica snapshot");
-                next = snapshots.MoveNextAsync();
-            }
-        }
     }
 
     // The timer is made before the task runs, so that the interval counts from the first client.

@@ -12,8 +12,7 @@ internal static class StreamShapes
 {
     public static StreamReplica Replica(ResourceSnapshot snapshot, DateTimeOffset now, ReplicaHealthReport? report)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        var running = snapshot is { IsActive: true, StartedAt: not null };
+        var figures = ReplicaFigures.Of(snapshot, now, report);
         return new StreamReplica(
             snapshot.ResourceName,
             snapshot.ReplicaName,
@@ -25,12 +24,12 @@ internal static class StreamShapes
             snapshot.Urls,
             snapshot.StartedAt,
             snapshot.StoppedAt,
-            running ? Math.Round(Math.Max(0, (now - snapshot.StartedAt!.Value).TotalSeconds), 3) : null,
+            figures.UptimeSeconds,
             snapshot.ExitCode,
             snapshot.RestartCount,
             snapshot.CircuitState,
-            running && report?.CpuPercent is { } cpu ? Math.Round(cpu, 2) : null,
-            running ? report?.RssBytes : null);
+            figures.CpuPercent,
+            figures.RssBytes);
     }
 
     /// <summary>A resource as the API's resource detail shows it (the same worst state, health and healing), without health history and environment.</summary>
@@ -47,7 +46,7 @@ internal static class StreamShapes
         var quarantined = snapshots.FirstOrDefault(s => s.State == KnownResourceState.Quarantined);
         return new StreamResource(
             first.ResourceName,
-            TypeOf(first),
+            ResourceCatalog.TypeOf(first.ResourceType),
             ResourceViews.StateOf(snapshots, healing),
             ResourceStates.WorstHealth(snapshots)?.ToString(),
             replicas,
@@ -67,7 +66,4 @@ internal static class StreamShapes
         new(now, [.. reports
             .Where(r => r.IsMonitored && filter.AcceptsResource(r.ResourceName))
             .Select(r => new UsageEntry(r.ResourceName, r.ReplicaName, r.CpuPercent, r.RssBytes))]);
-
-    // The API's type names: "postgres-database", not the model's "postgres.database".
-    private static string TypeOf(ResourceSnapshot snapshot) => snapshot.ResourceType.Replace('.', '-');
 }

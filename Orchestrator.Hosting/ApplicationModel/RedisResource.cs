@@ -1,3 +1,5 @@
+using Orchestrator.Hosting.Redis;
+
 namespace Orchestrator.Hosting.ApplicationModel;
 
 /// <summary>A Redis server run natively from Debian's packages, with append-only persistence.</summary>
@@ -19,6 +21,6 @@ public sealed class RedisResource(string name, string? password)
         ArgumentNullException.ThrowIfNull(context);
         var endpoint = context.GetEndpoint(this, PrimaryEndpointName, replica: 0);
         var password = Password ?? context.Secrets.GetOrCreate(PasswordSecretName);
-        return $"{endpoint.Host}:{endpoint.Port},password={password}";
+        return new RespConnectionString(endpoint.Host, endpoint.Port, password).Format();
     }
 }

@@ -61,24 +61,11 @@ public sealed class RespClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Connects from a connection string in Aspire's format: <c>host:port,password=...</c> (other options are ignored).</summary>
+    /// <summary>Connects from a connection string in Aspire's format: <c>host:port,password=...</c> (see <see cref="RespConnectionString"/>; other options are ignored).</summary>
     public static Task<RespClient> ConnectAsync(string connectionString, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(connectionString);
-        var parts = connectionString.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var hostPort = parts[0];
-        var colon = hostPort.LastIndexOf(':');
-        var bracketed = hostPort.StartsWith('[');
-        // "[::1]:6379" is IPv6 with a port; a bare "::1" has colons but no port.
-        var hasPort = colon > 0 && (!bracketed || hostPort[colon - 1] == ']') && (bracketed || hostPort.IndexOf(':') == colon);
-        var host = (hasPort ? hostPort[..colon] : hostPort).Trim('[', ']');
-        var port = hasPort ? int.Parse(hostPort[(colon + 1)..], CultureInfo.InvariantCulture) : 6379;
-        var password = parts.Skip(1)
-            .Select(p => p.Split('=', 2))
-            .Where(kv => kv.Length == 2 && kv[0].Trim().Equals("password", StringComparison.OrdinalIgnoreCase))
-            .Select(kv => kv[1])
-            .LastOrDefault();
-        return ConnectAsync(host, port, password, cancellationToken);
+        var parsed = RespConnectionString.Parse(connectionString);
+        return ConnectAsync(parsed.Host, parsed.Port, parsed.Password, cancellationToken);
     }
 
     /// <summary>Sends one command and reads its reply.</summary>

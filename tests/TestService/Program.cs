@@ -5,7 +5,9 @@
 //   --exit-after-ms N      exits with --exit-code after N ms (a crash during launch or later)
 //   --exit-code C          the exit code for --exit-after-ms (default 1)
 //   --hang-health          /health never answers (a hung service)
-//   --hang-health-after-ms N  /health stops answering N ms after start (a service that hangs later; its port stays open)
+//   --hang-health-after-ms N  /health stops answering N ms after its first healthy answer (a service that hangs later; its
+//                          port stays open); counted from that answer, not from the start, so a slow start on a busy
+//                          machine never makes it hang before it was ever healthy
 //   --exit-when-down VAR   polls the URL in environment variable VAR (GET /health) every 100 ms and exits with
 //                          --exit-code once it cannot connect (a service that dies with its dependency)
 //   --print TEXT           prints TEXT to stdout at start
@@ -47,9 +49,12 @@ if (options.IgnoreSigterm)
 
 var app = builder.Build();
 var readyStamped = 0;
+var firstHealthyTicks = 0L;
 app.MapGet("/health", async (CancellationToken ct) =>
 {
-    if (options.HangHealth || (options.HangHealthAfterMs is { } hangAfter && DateTimeOffset.UtcNow - startedAt >= TimeSpan.FromMilliseconds(hangAfter)))
+    var firstHealthy = Interlocked.Read(ref firstHealthyTicks);
+    if (options.HangHealth || (options.HangHealthAfterMs is { } hangAfter && firstHealthy != 0
+        && DateTimeOffset.UtcNow - new DateTimeOffset(firstHealthy, TimeSpan.Zero) >= TimeSpan.FromMilliseconds(hangAfter)))
     {
         await Task.Delay(Timeout.Infinite, ct);
     }
@@ -61,6 +66,7 @@ app.MapGet("/health", async (CancellationToken ct) =>
 
     if (Interlocked.Exchange(ref readyStamped, 1) == 0)
     {
+        Interlocked.Exchange(ref firstHealthyTicks, DateTimeOffset.UtcNow.UtcTicks);
         Stamp("ready");
     }
 

@@ -12,7 +12,7 @@ public sealed class EligibilityTests
     private static readonly string?[] Circuits = [null, "Closed", "HalfOpen", "Open"];
 
     [Fact]
-    public void No_strategy_picks_an_unhealthy_unready_quarantined_or_open_circuit_replica_over_many_random_states()
+    public void No_strategy_picks_an_unhealthy_unready_quarantined_or_open_or_half_open_circuit_replica_over_many_random_states()
     {
         var random = new Random(20261206);
         var harness = new BalancerHarness(new Dictionary<string, int> { ["api-1"] = 3, ["api-4"] = 2 }, new Random(1));
@@ -81,6 +81,27 @@ public sealed class EligibilityTests
     }
 
     [Fact]
+    public void A_resource_whose_circuit_is_half_open_stays_out_of_balancing_until_it_closes()
+    {
+        var harness = new BalancerHarness();
+        harness.PublishHealthy("api", 2);
+        foreach (var replica in new[] { "api-0", "api-1" })
+        {
+            harness.Update(replica, s => s with { CircuitState = "HalfOpen" });
+        }
+
+        var halfOpen = harness.Balancer.Pick("api", BalancingStrategy.RoundRobin, caller: null);
+        foreach (var replica in new[] { "api-0", "api-1" })
+        {
+            harness.Update(replica, s => s with { CircuitState = "Closed" });
+        }
+
+        Assert.Equal(BalancingStatus.NoneAvailable, halfOpen.Status);
+        Assert.Contains("api-1 is behind a half-open circuit", halfOpen.Reason, StringComparison.Ordinal);
+        Assert.Equal(["api-0", "api-1"], Enumerable.Range(0, 4).Select(_ => harness.PickReplica("api", BalancingStrategy.RoundRobin)).ToHashSet().Order());
+    }
+
+    [Fact]
     public void A_replica_not_yet_checked_is_not_ready()
     {
         var harness = new BalancerHarness();
@@ -126,5 +147,5 @@ public sealed class EligibilityTests
     }
 
     private static bool IsEligible(ResourceSnapshot s) =>
-        s.State == KnownResourceState.Running && s.Health == HealthStatus.Healthy && s.CircuitState != "Open";
+        s.State == KnownResourceState.Running && s.Health == HealthStatus.Healthy && s.CircuitState is null or "Closed";
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Orchestrator.Api.Events;
 using Orchestrator.Api.Streaming;
 using Orchestrator.Api.Tests.Fakes;
+using Orchestrator.Hosting.ApplicationModel;
 using Orchestrator.Hosting.Notifications;
 using Orchestrator.Hosting.Processes;
 
@@ -72,6 +73,33 @@ public sealed class EventStreamHubTests : IAsyncDisposable
         Assert.Equal(("resource.state", "Exited", "Running"), (Type(state), state.GetProperty("state").GetString(), state.GetProperty("previous").GetString()));
         Assert.Equal("replica", Type(replica));
         Assert.Equal(137, replica.GetProperty("snapshot").GetProperty("exitCode").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_event_the_orchestrator_publishes_after_a_state_change_never_overtakes_it()
+    {
+        _notifications.Publish(Replica("svc", KnownResourceState.Running));
+        var client = Hub().Connect(Filter(null, "resource.state,restart.scheduled"));
+        using var frames = new FrameReader(client);
+        await frames.NextAsync();
+        KnownResourceState[] states = [KnownResourceState.Exited, KnownResourceState.Running];
+
+        // What a healer does: it hears of the exit, then says what it will do about it.
+        for (var i = 0; i < 50; i++)
+        {
+            _notifications.PublishUpdate("svc-0", s => s with { State = states[i % 2] });
+            _events.Publish(new RestartScheduled(_clock.GetUtcNow(), "svc", "svc-0", i + 1, 1, RestartAction.Immediate, TimeSpan.Zero));
+        }
+
+        var expected = Enumerable.Range(0, 50).SelectMany(i => new[] { $"resource.state {states[i % 2]}", $"restart.scheduled {i + 1}" }).ToList();
+        var seen = new List<string>();
+        while (seen.Count < expected.Count)
+        {
+            var frame = await frames.NextAsync();
+            seen.Add(Type(frame) == "restart.scheduled" ? $"restart.scheduled {frame.GetProperty("attempt").GetInt32()}" : $"{Type(frame)} {frame.GetProperty("state").GetString()}");
+        }
+
+        Assert.Equal(expected, seen);
     }
 
     [Fact]

@@ -128,12 +128,22 @@ public sealed class ApiRegistrationTests(ApiAppFixture fixture) : IClassFixture<
         Assert.Equal(0, (await Api.GetJsonAsync("/api/v1/resources?type=external", fixture.ViewerKey)).GetArrayLength());
     }
 
-    [Fact]
-    public async Task A_registration_that_is_not_JSON_is_an_unsupported_media_type()
+    [Theory]
+    [InlineData("name=ok", "application/x-www-form-urlencoded", "application/json")]
+    [InlineData("""{ "name": "ok" }""", null, "text/html")]
+    public async Task A_registration_that_is_not_JSON_is_a_415_problem_that_says_what_to_send(string body, string? contentType, string accept)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/resources") { Content = new StringContent("name=ok") };
+        var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body));
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/resources") { Content = content };
+        request.Headers.Accept.ParseAdd(accept);
         using var response = await Api.SendAsync(request, fixture.OperatorKey, KeyScheme.Header);
 
-        await Problems.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("Content-Type: application/json", problem.GetProperty("detail").GetString());
     }
 }

@@ -114,7 +114,7 @@ public sealed class HealingTests
     {
         using var state = new TempDirectory();
         var builder = TestApps.CreateBuilder(state);
-        // The port stays open, but the health check stops answering two seconds after each start.
+        // The port stays open, but the health check stops answering two seconds after each process first answered it.
         builder.AddTestService("hung", "--hang-health-after-ms", "2000")
             .WithHealthCheckOptions(interval: TimeSpan.FromMilliseconds(200), timeout: TimeSpan.FromMilliseconds(300), failureThreshold: 2,
                 startupGracePeriod: TimeSpan.FromMilliseconds(500))

@@ -7,13 +7,21 @@ using Orchestrator.Hosting.Tests.Drivers;
 namespace Orchestrator.Hosting.Tests.Redis;
 
 /// <summary>One real Redis server, prepared and started by <see cref="RedisDriver"/>, shared by a test class.</summary>
-public sealed class RedisServerFixture : IAsyncLifetime
+public class RedisServerFixture : IAsyncLifetime
 {
     private TestProcess? _process;
 
+    public RedisServerFixture()
+        : this(password: null)
+    {
+    }
+
+    /// <summary>A server with a password the AppHost fixed (null: a generated one).</summary>
+    protected RedisServerFixture(string? password) => Redis = CreateResource(password);
+
     public string StateDirectory { get; } = TestRuntime.CreateStateDirectory();
 
-    public RedisResource Redis { get; } = CreateResource();
+    public RedisResource Redis { get; }
 
     public RedisDriver Driver { get; } = new(new RedisBinaries(), NullLogger<RedisDriver>.Instance);
 
@@ -23,7 +31,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
 
     public int Port => Runtime.GetEndpoint(Redis, RedisResource.PrimaryEndpointName, 0).Port;
 
-    public string Password => Runtime.Secrets.GetOrCreate(Redis.PasswordSecretName);
+    public string Password => Redis.Password ?? Runtime.Secrets.GetOrCreate(Redis.PasswordSecretName);
 
     public int ProcessId => _process?.ProcessId ?? throw new InvalidOperationException("Redis is not running.");
 
@@ -57,9 +65,9 @@ public sealed class RedisServerFixture : IAsyncLifetime
         TestRuntime.DeleteQuietly(StateDirectory);
     }
 
-    private static RedisResource CreateResource()
+    private static RedisResource CreateResource(string? password)
     {
-        var redis = new RedisResource("cache", password: null);
+        var redis = new RedisResource("cache", password);
         redis.Annotations.Add(new EndpointAnnotation(RedisResource.PrimaryEndpointName, "tcp"));
         return redis;
     }
