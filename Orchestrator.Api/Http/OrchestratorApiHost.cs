@@ -131,7 +131,9 @@ internal sealed class OrchestratorApiHost(
         {
             ApplicationName = typeof(OrchestratorApiHost).Assembly.GetName().Name,
             EnvironmentName = Environments.Production,
-            Args = [],
+            // Its settings come from the orchestrator's options. Reloading appsettings.json would put a
+            // recursive file watcher on the current directory (a repository, node_modules and all).
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new ForwardingLoggerProvider(loggerFactory));
