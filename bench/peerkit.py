@@ -64,6 +64,18 @@ class Orchestrator(peers.Peer):
     def daemon_pids(self):
         return [self.proc.pid] if self.proc else []
 
+    def supervisor_procs(self):
+        """The AppHost, its non-service descendants, and its process-group reaper: that one runs outside
+        the AppHost's tree (setsid --fork), so it is found by the pipe it reads, whose writer is the AppHost."""
+        procs = super().supervisor_procs()
+        if self.proc is None or self.proc.poll() is not None:
+            return procs
+        ours = pipe_inodes(self.proc.pid)
+        for pid in (int(d) for d in os.listdir("/proc") if d.isdigit()):
+            if pid not in procs and pipe_inodes(pid, fds=("0",)) & ours and "orchestrator-reaper" in cmdline(pid):
+                procs.append(pid)
+        return procs
+
     def host_rss_mb(self):
         return peers.rss_kb(self.proc.pid) / 1024.0 if self.proc else 0.0
 
@@ -83,6 +95,30 @@ class Orchestrator(peers.Peer):
 
     def states(self):
         return {}
+
+
+def pipe_inodes(pid, fds=None):
+    """The pipes among a process's descriptors (all of them, or only those named in fds)."""
+    found = set()
+    try:
+        for fd in fds or os.listdir(f"/proc/{pid}/fd"):
+            try:
+                target = os.readlink(f"/proc/{pid}/fd/{fd}")
+            except OSError:
+                continue
+            if target.startswith("pipe:"):
+                found.add(target)
+    except OSError:
+        pass
+    return found
+
+
+def cmdline(pid):
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
 
 
 def load_average():
