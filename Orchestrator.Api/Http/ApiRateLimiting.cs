@@ -12,17 +12,11 @@ internal static class ApiRateLimiting
 {
     public static void Configure(RateLimiterOptions limiter, OrchestratorApiOptions options)
     {
-        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            RateLimitPartition.GetTokenBucketLimiter(
-                context.Features.Get<ApiCaller>()?.Partition ?? $"address:{context.Connection.RemoteIpAddress}",
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = options.Burst,
-                    TokensPerPeriod = options.PermitPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
+        limiter.GlobalLimiter = new ClientTokenBuckets(
+            options.Burst,
+            options.PermitPerSecond,
+            context => context.Features.Get<ApiCaller>()?.Partition ?? $"address:{context.Connection.RemoteIpAddress}",
+            TimeProvider.System);
         limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         limiter.OnRejected = (context, cancellationToken) =>
         {
