@@ -76,7 +76,8 @@ internal sealed class CheckScheduler : IDisposable
         foreach (var wake in pending)
         {
             wake.Completion.TrySetCanceled();
-            wake.Cancellation.Dispose();
+            // Unregister, not Dispose: Dispose would wait for a cancellation running on another thread.
+            wake.Cancellation.Unregister();
         }
     }
 
@@ -108,7 +109,8 @@ internal sealed class CheckScheduler : IDisposable
 
         foreach (var wake in due)
         {
-            wake.Cancellation.Dispose();
+            // Unregister, not Dispose: Dispose would wait for a cancellation running on another thread.
+            wake.Cancellation.Unregister();
             wake.Completion.TrySetResult();
         }
     }
