@@ -12,7 +12,7 @@ footprint  N health-checked services (orchestrator: HTTP /health every 5 s) per 
            (utime+stime over the window, % of one core) in WINDOWS windows.
 
 usage: bench/supervision/run_supervision.py [crash] [footprint] [--rounds 2] [--samples 10]
-          [--n 100,500,1000] [--windows 3] [--window 30] [--settle 15] [--before-dll PATH]
+          [--n 100,500,1000] [--windows 3] [--window 30] [--settle 60] [--before-dll PATH]
 --before-dll adds another build of the SupervisionBench AppHost (e.g. of an older commit) as the
 contender "orchestrator-before", measured in the same run.
 Prints markdown tables (medians, ratios to the orchestrator) and appends raw rows to --out.
@@ -148,7 +148,7 @@ def main():
     ap.add_argument("--peers", default="supervisord,pm2", help="footprint peers beside the orchestrator")
     ap.add_argument("--windows", type=int, default=3)
     ap.add_argument("--window", type=float, default=30.0)
-    ap.add_argument("--settle", type=float, default=15.0)
+    ap.add_argument("--settle", type=float, default=60.0, help="seconds after all are healthy before measuring: the runtime recompiles hot code in its first minute")
     ap.add_argument("--base", type=int, default=24000)
     ap.add_argument("--label", default="run")
     ap.add_argument("--before-dll", help="another SupervisionBench build to measure beside this one")
