@@ -139,7 +139,9 @@ internal sealed class OrchestratorApiHost(
         builder.Logging.AddProvider(new ForwardingLoggerProvider(loggerFactory));
         // One line per request would drown the AppHost's console; failures still show.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.WebHost.UseKestrel(kestrel =>
+        // ConfigureKestrel, not UseKestrel: the slim builder's Kestrel has no HTTPS and no HTTP/3, and
+        // UseKestrel would add QUIC back, loading System.Net.Quic and OpenSSL for an API on plain HTTP.
+        builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
             kestrel.AddServerHeader = false;

@@ -11,22 +11,13 @@ namespace Orchestrator.Hosting.Drivers;
 /// </summary>
 public sealed class HttpHealthCheckProbeFactory : IDisposable
 {
-    private readonly HttpClient _httpClient;
+    private readonly Lazy<HttpClient> _httpClient = new(CreateClient);
     private readonly TimeProvider _timeProvider;
 
     public HttpHealthCheckProbeFactory(TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         _timeProvider = timeProvider;
-        var handler = new SocketsHttpHandler
-        {
-            // Replicas are on loopback: a proxy from the environment would only get in the way.
-            UseProxy = false,
-            // A restarted replica may reuse a port: do not keep idle connections to a process that is gone.
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5),
-            SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = AcceptLoopbackCertificates },
-        };
-        _httpClient = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>The probe for the replica, or null when the resource has no HTTP health check.</summary>
@@ -63,7 +54,27 @@ public sealed class HttpHealthCheckProbeFactory : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _httpClient.Dispose();
+    public void Dispose()
+    {
+        if (_httpClient.IsValueCreated)
+        {
+            _httpClient.Value.Dispose();
+        }
+    }
+
+    // Made on first use: replicas' own plain-HTTP endpoints are probed without it (HttpStatusFetcher).
+    private static HttpClient CreateClient()
+    {
+        var handler = new SocketsHttpHandler
+        {
+            // Replicas are on loopback: a proxy from the environment would only get in the way.
+            UseProxy = false,
+            // A restarted replica may reuse a port: do not keep idle connections to a process that is gone.
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5),
+            SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = AcceptLoopbackCertificates },
+        };
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
 
     private static AllocatedEndpoint FindEndpoint(ReplicaContext replica, string? endpointName)
     {

@@ -12,7 +12,7 @@ public sealed class HttpHealthProbe : IHealthProbe
     private readonly string _baseUrl;
     private readonly string? _path;
     private readonly int _expectedStatus;
-    private readonly HttpClient _httpClient;
+    private readonly Lazy<HttpClient> _httpClient;
     private readonly HttpStatusFetcher? _fetcher;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _timeProvider;
@@ -31,9 +31,22 @@ public sealed class HttpHealthProbe : IHealthProbe
         HttpClient httpClient,
         TimeSpan? timeout = null,
         TimeProvider? timeProvider = null)
+        : this(baseUrl, path, expectedStatus, new Lazy<HttpClient>(() => httpClient ?? throw new ArgumentNullException(nameof(httpClient))), timeout, timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+    }
+
+    // The client is only made when a probe needs it (TLS, a host name): creating it loads the HTTP
+    // stack, QUIC and TLS into the AppHost, megabytes that most AppHosts never use.
+    internal HttpHealthProbe(
+        string baseUrl,
+        string? path,
+        int expectedStatus,
+        Lazy<HttpClient> httpClient,
+        TimeSpan? timeout = null,
+        TimeProvider? timeProvider = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(baseUrl);
-        ArgumentNullException.ThrowIfNull(httpClient);
         _baseUrl = baseUrl.TrimEnd('/');
         _path = string.IsNullOrEmpty(path) ? null : "/" + path.TrimStart('/');
         _expectedStatus = expectedStatus;
@@ -111,7 +124,7 @@ public sealed class HttpHealthProbe : IHealthProbe
             return await _fetcher.GetStatusAsync(path, cancellationToken).ConfigureAwait(false);
         }
 
-        using var response = await _httpClient
+        using var response = await _httpClient.Value
             .GetAsync(new Uri(_baseUrl + path), HttpCompletionOption.ResponseHeadersRead, cancellationToken)
             .ConfigureAwait(false);
         return (int)response.StatusCode;
