@@ -31,7 +31,7 @@ public sealed class HttpHealthProbe : IHealthProbe
         HttpClient httpClient,
         TimeSpan? timeout = null,
         TimeProvider? timeProvider = null)
-        : this(baseUrl, path, expectedStatus, new Lazy<HttpClient>(() => httpClient ?? throw new ArgumentNullException(nameof(httpClient))), timeout, timeProvider)
+        : this(baseUrl, path, expectedStatus, new Lazy<HttpClient>(() => httpClient), timeout, timeProvider)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
     }

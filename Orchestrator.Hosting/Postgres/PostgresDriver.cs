@@ -65,7 +65,7 @@ public sealed class PostgresDriver(PostgresBinaries binaries, ILogger<PostgresDr
             var serverStillRuns = ReuseCluster(server, cluster, installation);
             if (!serverStillRuns)
             {
-                await EnsurePasswordAsync(server, runtime, installation, account, home, cluster, cancellationToken).ConfigureAwait(false);
+                await EnsurePasswordAsync(new ClusterSetup(server, runtime, installation, account, home, cluster), cancellationToken).ConfigureAwait(false);
             }
 
             return;
@@ -79,7 +79,7 @@ public sealed class PostgresDriver(PostgresBinaries binaries, ILogger<PostgresDr
                 []);
         }
 
-        await InitializeClusterAsync(server, runtime, installation, account, home, cluster, cancellationToken).ConfigureAwait(false);
+        await InitializeClusterAsync(new ClusterSetup(server, runtime, installation, account, home, cluster), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -170,17 +170,11 @@ public sealed class PostgresDriver(PostgresBinaries binaries, ILogger<PostgresDr
     /// (a fixed password changed in the AppHost, or a cluster older than the fingerprint). Single-user mode
     /// needs no password, and the new one travels on standard input, never on a command line.
     /// </summary>
-    private async Task EnsurePasswordAsync(
-        PostgresServerResource server,
-        ResourceRuntimeContext runtime,
-        PostgresInstallation installation,
-        ServiceAccount? account,
-        string home,
-        string cluster,
-        CancellationToken cancellationToken)
+    private async Task EnsurePasswordAsync(ClusterSetup setup, CancellationToken cancellationToken)
     {
-        var fingerprint = Path.Combine(home, FingerprintFileName);
-        var password = server.GetPassword(runtime);
+        var server = setup.Server;
+        var fingerprint = Path.Combine(setup.Home, FingerprintFileName);
+        var password = server.GetPassword(setup.Runtime);
         if (PasswordFingerprint.Matches(fingerprint, password))
         {
             return;
@@ -190,15 +184,14 @@ public sealed class PostgresDriver(PostgresBinaries binaries, ILogger<PostgresDr
         IReadOnlyList<string> arguments =
         [
             "--single", "-j",
-            "-D", cluster,
+            "-D", setup.Cluster,
             "-c", "unix_socket_directories=",
             // An error must not echo the statement, which holds the password.
             "-c", "log_min_error_statement=panic",
             "postgres",
         ];
         var statement = $"ALTER ROLE \"{server.UserName}\" PASSWORD '{password.Replace("'", "''", StringComparison.Ordinal)}';\n\n";
-        var (fileName, commandLine) = account?.Wrap(installation.Postgres, arguments) ?? (installation.Postgres, arguments);
-        var result = await ExternalCommand.RunAsync(fileName, commandLine, home, cancellationToken, ToolEnvironment, statement).ConfigureAwait(false);
+        var result = await RunToolAsync(setup, setup.Installation.Postgres, arguments, statement, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             throw new ResourceStartException(
@@ -210,18 +203,13 @@ public sealed class PostgresDriver(PostgresBinaries binaries, ILogger<PostgresDr
         PasswordFingerprint.Write(fingerprint, password);
     }
 
-    private async Task InitializeClusterAsync(
-        PostgresServerResource server,
-        ResourceRuntimeContext runtime,
-        PostgresInstallation installation,
-        ServiceAccount? account,
-        string home,
-        string cluster,
-        CancellationToken cancellationToken)
+    private async Task InitializeClusterAsync(ClusterSetup setup, CancellationToken cancellationToken)
     {
-        logger.LogInformation("Creating the PostgreSQL {Version} cluster of {Resource} in {Directory}", installation.Version, server.Name, cluster);
+        var (server, cluster) = (setup.Server, setup.Cluster);
+        logger.LogInformation("Creating the PostgreSQL {Version} cluster of {Resource} in {Directory}", setup.Installation.Version, server.Name, cluster);
+        var password = server.GetPassword(setup.Runtime);
         var passwordFile = await PasswordFile.CreateAsync(
-            Path.Combine(home, PasswordFileName), server.GetPassword(runtime), account, cancellationToken).ConfigureAwait(false);
+            Path.Combine(setup.Home, PasswordFileName), password, setup.Account, cancellationToken).ConfigureAwait(false);
         await using (passwordFile.ConfigureAwait(false))
         {
             IReadOnlyList<string> arguments =
@@ -233,12 +221,10 @@ public sealed class PostgresDriver(PostgresBinaries binaries, ILogger<PostgresDr
                 "-E", "UTF8",
                 "--locale=C",
             ];
-            var (fileName, commandLine) = account?.Wrap(installation.InitDb, arguments) ?? (installation.InitDb, arguments);
             ExternalCommandResult result;
             try
             {
-                // initdb runs in the data directory because it must be able to read its working directory.
-                result = await ExternalCommand.RunAsync(fileName, commandLine, home, cancellationToken, ToolEnvironment).ConfigureAwait(false);
+                result = await RunToolAsync(setup, setup.Installation.InitDb, arguments, standardInput: null, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -254,8 +240,16 @@ public sealed class PostgresDriver(PostgresBinaries binaries, ILogger<PostgresDr
                     server.Name, $"initdb failed with exit code {result.ExitCode}.", result.Tail(DriverDefaults.ToolOutputTailLines));
             }
 
-            PasswordFingerprint.Write(Path.Combine(home, FingerprintFileName), server.GetPassword(runtime));
+            PasswordFingerprint.Write(Path.Combine(setup.Home, FingerprintFileName), password);
         }
+    }
+
+    // As the service account when there is one, in the data directory: initdb must be able to read its working directory.
+    private static Task<ExternalCommandResult> RunToolAsync(
+        ClusterSetup setup, string program, IReadOnlyList<string> arguments, string? standardInput, CancellationToken cancellationToken)
+    {
+        var (fileName, commandLine) = setup.Account?.Wrap(program, arguments) ?? (program, arguments);
+        return ExternalCommand.RunAsync(fileName, commandLine, setup.Home, cancellationToken, ToolEnvironment, standardInput);
     }
 
     private static void DeleteQuietly(string directory)
@@ -272,4 +266,13 @@ public sealed class PostgresDriver(PostgresBinaries binaries, ILogger<PostgresDr
             // Best effort: the error being reported matters more.
         }
     }
+
+    /// <summary>What preparing one server's cluster works with.</summary>
+    private sealed record ClusterSetup(
+        PostgresServerResource Server,
+        ResourceRuntimeContext Runtime,
+        PostgresInstallation Installation,
+        ServiceAccount? Account,
+        string Home,
+        string Cluster);
 }
