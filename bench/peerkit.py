@@ -52,7 +52,8 @@ class Orchestrator(peers.Peer):
         self.proc = None
 
     def start_cmd(self):
-        return ["dotnet", self.dll, str(self.n), str(self.base), SVC, self.state, *map(str, self.extra_args)]
+        host = ["dotnet", self.dll] if self.dll.endswith(".dll") else [self.dll]  # a Native AOT build is its own executable
+        return [*host, str(self.n), str(self.base), SVC, self.state, *map(str, self.extra_args)]
 
     def start(self):
         log = open(os.path.join(self.d, "apphost.log"), "w")
