@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
 namespace Orchestrator.Api.CommandLine;
@@ -16,7 +17,6 @@ internal sealed class LogFollower(
     OrchestratorApiClient client, string resource, string? replica, bool json, TextWriter output, TextWriter error, LogFollowOptions? options = null)
 {
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly LogFollowOptions _options = options ?? new LogFollowOptions();
     private readonly PrintedLogLines _printed = new();
     private readonly TimeProvider _time = TimeProvider.System;
@@ -58,7 +58,7 @@ internal sealed class LogFollower(
             try
             {
                 // Subscribe before reading the tail, so that no line falls between the two; the overlap is dropped.
-                await SendAsync(socket, new { action = "subscribe-logs", resource, replica }, cancellationToken).ConfigureAwait(false);
+                await SendAsync(socket, new JsonObject { ["action"] = "subscribe-logs", ["resource"] = resource, ["replica"] = replica }, cancellationToken).ConfigureAwait(false);
             }
             catch (WebSocketException ex)
             {
@@ -242,9 +242,9 @@ internal sealed class LogFollower(
         }
     }
 
-    private static async Task SendAsync(ClientWebSocket socket, object message, CancellationToken cancellationToken)
+    private static async Task SendAsync(ClientWebSocket socket, JsonObject message, CancellationToken cancellationToken)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(message, Json);
+        var bytes = Encoding.UTF8.GetBytes(message.ToJsonString());
         await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Orchestrator.Hosting.Manifest;
 using Orchestrator.Hosting.Validation;
 
@@ -24,12 +25,13 @@ internal sealed class ModelCommands(CommandLineContext context, CommandLineOptio
             var problems = ModelValidator.Validate(context.Model);
             if (parse.GetValue(options.Json))
             {
-                context.Output.WriteLine(JsonSerializer.Serialize(new
+                var problemList = new JsonArray([.. problems.Select(p => new JsonObject { ["resource"] = p.ResourceName, ["message"] = p.Message })]);
+                context.Output.WriteLine(new JsonObject
                 {
-                    valid = problems.Count == 0,
-                    resources = context.Model.Resources.Count,
-                    problems = problems.Select(p => new { resource = p.ResourceName, message = p.Message }),
-                }, Json));
+                    ["valid"] = problems.Count == 0,
+                    ["resources"] = context.Model.Resources.Count,
+                    ["problems"] = problemList,
+                }.ToJsonString(Json));
             }
             else if (problems.Count == 0)
             {

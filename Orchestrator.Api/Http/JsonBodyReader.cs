@@ -35,7 +35,7 @@ internal sealed class JsonBodyReader(OrchestratorApiOptions options)
 
         try
         {
-            var value = JsonSerializer.Deserialize<T>(body, ApiJson.Requests);
+            var value = JsonSerializer.Deserialize(body, ApiJson.RequestTypeInfo<T>());
             return value is null ? (null, ApiProblems.BadRequest(BodyField, "The body must be a JSON object, not null.")) : (value, null);
         }
         catch (JsonException ex)

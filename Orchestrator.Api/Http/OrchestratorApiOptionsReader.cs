@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using Microsoft.Extensions.Configuration;
 
 namespace Orchestrator.Api.Http;
@@ -12,9 +13,18 @@ public static class OrchestratorApiOptionsReader
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(OrchestratorApiDefaults.SectionName);
-        var options = (section.Get<OrchestratorApiOptions>() ?? new OrchestratorApiOptions()) with
+        var defaults = new OrchestratorApiOptions();
+        var options = new OrchestratorApiOptions
         {
+            Enabled = Setting(section, nameof(OrchestratorApiOptions.Enabled), defaults.Enabled, bool.TryParse),
+            Address = section[nameof(OrchestratorApiOptions.Address)] ?? defaults.Address,
+            Port = Setting(section, nameof(OrchestratorApiOptions.Port), defaults.Port, TryParseInvariant),
             PortConfigured = section[nameof(OrchestratorApiOptions.Port)] is { Length: > 0 },
+            OperatorKey = section[nameof(OrchestratorApiOptions.OperatorKey)],
+            ViewerKey = section[nameof(OrchestratorApiOptions.ViewerKey)],
+            PermitPerSecond = Setting(section, nameof(OrchestratorApiOptions.PermitPerSecond), defaults.PermitPerSecond, TryParseInvariant),
+            Burst = Setting(section, nameof(OrchestratorApiOptions.Burst), defaults.Burst, TryParseInvariant),
+            MaxRequestBodyBytes = Setting(section, nameof(OrchestratorApiOptions.MaxRequestBodyBytes), defaults.MaxRequestBodyBytes, TryParseInvariant),
         };
         if (configuration[OrchestratorApiDefaults.PortVariable] is { Length: > 0 } port)
         {
@@ -39,6 +49,18 @@ public static class OrchestratorApiOptionsReader
         Validate(options);
         return options;
     }
+
+    private delegate bool Parser<T>(string text, out T value);
+
+    // Read key by key rather than through ConfigurationBinder: its reflection does not survive Native AOT, and its
+    // source generator skips init-only properties.
+    private static T Setting<T>(IConfigurationSection section, string key, T fallback, Parser<T> parse) =>
+        section[key] is not { Length: > 0 } text ? fallback
+        : parse(text, out var value) ? value
+        : throw new InvalidOperationException($"{section.Path}:{key}='{text}' is not a valid {typeof(T).Name}.");
+
+    private static bool TryParseInvariant<T>(string text, out T value) where T : IBinaryInteger<T> =>
+        T.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value!);
 
     private static void Validate(OrchestratorApiOptions options)
     {

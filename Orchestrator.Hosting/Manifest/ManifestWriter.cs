@@ -29,7 +29,7 @@ public static class ManifestWriter
         var resources = new JsonArray();
         foreach (var resource in model.Resources)
         {
-            resources.Add(WriteResource(resource, context));
+            resources.Add((JsonNode)WriteResource(resource, context));
         }
 
         var root = new JsonObject

@@ -29,7 +29,7 @@ internal sealed class EndpointsConverter : IManifestAnnotationConverter
                 item["env"] = endpoint.EnvironmentVariable;
             }
 
-            array.Add(item);
+            array.Add((JsonNode)item);
         }
 
         return array;

@@ -37,7 +37,7 @@ internal sealed class HealthChecksConverter : IManifestAnnotationConverter
                 item["endpoint"] = check.EndpointName;
             }
 
-            array.Add(item);
+            array.Add((JsonNode)item);
         }
 
         return array;

@@ -27,7 +27,7 @@ internal sealed class ReferencesConverter : IManifestAnnotationConverter
                 item["connectionName"] = reference.ConnectionName;
             }
 
-            array.Add(item);
+            array.Add((JsonNode)item);
         }
 
         return array;

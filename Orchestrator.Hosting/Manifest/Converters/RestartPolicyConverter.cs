@@ -25,7 +25,7 @@ internal sealed class RestartPolicyConverter : IManifestAnnotationConverter
         var tiers = new JsonArray();
         foreach (var tier in policy.Tiers)
         {
-            tiers.Add(new JsonObject
+            tiers.Add((JsonNode)new JsonObject
             {
                 ["action"] = tier.Action.ToString(),
                 ["delays"] = new JsonArray(tier.Delays.Select(d => (JsonNode)ManifestJson.Duration(d)).ToArray()),

@@ -36,7 +36,7 @@ internal sealed class WaitsConverter : IManifestAnnotationConverter
                 item["exitCode"] = wait.ExitCode;
             }
 
-            array.Add(item);
+            array.Add((JsonNode)item);
         }
 
         return array;

@@ -30,9 +30,23 @@ public sealed class OrchestratorApiOptionsReaderTests
         Assert.Equal((9100, true, 7), (options.Port, options.PortConfigured, options.Burst));
     }
 
+    [Fact]
+    public void Every_setting_of_the_section_is_read()
+    {
+        var options = OrchestratorApiOptionsReader.Read(Configuration(
+            ("Orchestrator:Api:Enabled", "false"), ("Orchestrator:Api:Address", "0.0.0.0"), ("Orchestrator:Api:OperatorKey", "op"),
+            ("Orchestrator:Api:ViewerKey", "view"), ("Orchestrator:Api:PermitPerSecond", "5"), ("Orchestrator:Api:MaxRequestBodyBytes", "1024")));
+
+        Assert.Equal((false, "0.0.0.0", "op", "view", 5, 1024L),
+            (options.Enabled, options.Address, options.OperatorKey, options.ViewerKey, options.PermitPerSecond, options.MaxRequestBodyBytes));
+    }
+
     [Theory]
     [InlineData("ORCHESTRATOR_API_PORT", "nine")]
     [InlineData("Orchestrator:Api:Port", "70000")]
+    [InlineData("Orchestrator:Api:Port", "nine")]
+    [InlineData("Orchestrator:Api:Burst", "1.5")]
+    [InlineData("Orchestrator:Api:Enabled", "maybe")]
     [InlineData("Orchestrator:Api:Address", "not-an-address")]
     [InlineData("Orchestrator:Api:PermitPerSecond", "0")]
     [InlineData("Orchestrator:Api:MaxRequestBodyBytes", "0")]
