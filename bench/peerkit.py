@@ -38,6 +38,25 @@ def build(project):
     return os.path.join(os.path.dirname(project), "bin", "Release", "net10.0", name + ".dll")
 
 
+def publish_aot(project):
+    """dotnet publish with Native AOT into bin/aot/ (as a user deploys an AppHost); returns the executable's path."""
+    name = os.path.splitext(os.path.basename(project))[0]
+    out = os.path.join(os.path.dirname(project), "bin", "aot")
+    cmd = ["dotnet", "publish", project, "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-o", out, "-nologo", "-v", "quiet"]
+    if not shutil.which("clang"):  # Debian's versioned clang-NN without the unversioned command
+        versioned = sorted((f for d in os.environ.get("PATH", "").split(os.pathsep) if os.path.isdir(d)
+                            for f in os.listdir(d) if f.startswith("clang-") and f[6:].isdigit()), key=lambda f: int(f[6:]))
+        if versioned:
+            cmd.append(f"-p:CppCompilerAndLinker={versioned[-1]}")
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    return os.path.join(out, name)
+
+
+def host_command(build):
+    """How to run a bench AppHost build: a dll through dotnet, a Native AOT build as its own executable."""
+    return ["dotnet", build] if build.endswith(".dll") else [build]
+
+
 class Orchestrator(peers.Peer):
     """The orchestrator as a peer: a bench AppHost (a dll taking COUNT BASE SVC STATE [extra...]) that
     runs in the foreground; SIGINT is its Ctrl+C. `name` tells two builds apart (before / after)."""
@@ -52,8 +71,7 @@ class Orchestrator(peers.Peer):
         self.proc = None
 
     def start_cmd(self):
-        host = ["dotnet", self.dll] if self.dll.endswith(".dll") else [self.dll]  # a Native AOT build is its own executable
-        return [*host, str(self.n), str(self.base), SVC, self.state, *map(str, self.extra_args)]
+        return [*host_command(self.dll), str(self.n), str(self.base), SVC, self.state, *map(str, self.extra_args)]
 
     def start(self):
         log = open(os.path.join(self.d, "apphost.log"), "w")

@@ -8,10 +8,11 @@ own health gating. Stop: from SIGINT (Ctrl+C) to the AppHost to every service pr
 the peers' `stop all` (N=100).
 
 usage: bench/launch/run_launch.py [--n 20,100,500] [--reps 5] [--peers supervisord,pm2] [--skip-peers]
-                                  [--before-dll PATH]
+                                  [--before-dll PATH] [--no-jit]
 Needs ../shared/bench-peers (a checkout beside this repository, or $BENCH_PEERS; a read-only one is
 copied to /tmp to build its svc and hc). --before-dll adds another LaunchBench build (e.g. of an
-older commit) as "orchestrator-before", its runs interleaved with this build's.
+older commit) as "orchestrator-before", its runs interleaved with this build's. "orchestrator" is the
+LaunchBench AppHost published with Native AOT; "orchestrator-jit" the same built for `dotnet run`.
 Prints a markdown table with medians and the ratio of each peer to the orchestrator.
 """
 import argparse, json, os, signal, statistics, subprocess, sys, tempfile, time
@@ -57,7 +58,7 @@ def orchestrator_run(dll, n, base, timeout_s=300):
     # hc forks the command itself and times from fork to the last /health 200. `setsid -f` returns
     # at once (as supervisord's daemonising command does), so hc does not wait out its timeout for a
     # foreground AppHost to return; the AppHost runs in its own session with default signals.
-    cmd = ["setsid", "-f", "dotnet", dll, str(n), str(base), SVC, os.path.join(state, marker)]
+    cmd = ["setsid", "-f", *peerkit.host_command(dll), str(n), str(base), SVC, os.path.join(state, marker)]
     out = subprocess.run([HC, "launch", str(base), str(n), str(timeout_s * 1000), "--", *cmd],
                          env=env, capture_output=True, text=True).stdout
     kv = dict(t.split("=", 1) for t in out.split() if "=" in t)
@@ -117,10 +118,13 @@ def main():
     ap.add_argument("--base", type=int, default=21000)
     ap.add_argument("--skip-peers", action="store_true")
     ap.add_argument("--before-dll", help="another LaunchBench build to measure beside this one")
+    ap.add_argument("--no-jit", action="store_true", help="leave out the JIT build (dotnet run's) beside the published Native AOT one")
     args = ap.parse_args()
     ns = [int(x) for x in args.n.split(",")]
 
-    builds = {"orchestrator": peerkit.build(BENCH_PROJECT)}
+    builds = {"orchestrator": peerkit.publish_aot(BENCH_PROJECT)}
+    if not args.no_jit:
+        builds["orchestrator-jit"] = peerkit.build(BENCH_PROJECT)
     if args.before_dll:
         builds["orchestrator-before"] = os.path.abspath(args.before_dll)
     print(f"load average at start: {peerkit.load_average()}", flush=True)

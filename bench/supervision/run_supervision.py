@@ -12,7 +12,9 @@ footprint  N health-checked services (orchestrator: HTTP /health every 5 s) per 
            (utime+stime over the window, % of one core) in WINDOWS windows.
 
 usage: bench/supervision/run_supervision.py [crash] [footprint] [--rounds 2] [--samples 10]
-          [--n 100,500,1000] [--windows 3] [--window 30] [--settle 60] [--before-dll PATH]
+          [--n 100,500,1000] [--windows 3] [--window 30] [--settle 60] [--before-dll PATH] [--no-jit]
+"orchestrator" is the AppHost published with Native AOT (as it is deployed); "orchestrator-jit" is the
+same AppHost built as `dotnet run` runs it (JIT), measured in the same run unless --no-jit.
 --before-dll adds another build of the SupervisionBench AppHost (e.g. of an older commit) as the
 contender "orchestrator-before", measured in the same run.
 Prints markdown tables (medians, ratios to the orchestrator) and appends raw rows to --out.
@@ -152,10 +154,13 @@ def main():
     ap.add_argument("--base", type=int, default=24000)
     ap.add_argument("--label", default="run")
     ap.add_argument("--before-dll", help="another SupervisionBench build to measure beside this one")
+    ap.add_argument("--no-jit", action="store_true", help="leave out the JIT build (dotnet run's) beside the published Native AOT one")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "results", "supervision.jsonl"))
     args = ap.parse_args()
     args.n = [int(x) for x in args.n.split(",")]
-    ORCHESTRATORS["orchestrator"] = peerkit.build(PROJECT)
+    ORCHESTRATORS["orchestrator"] = peerkit.publish_aot(PROJECT)
+    if not args.no_jit:
+        ORCHESTRATORS["orchestrator-jit"] = peerkit.build(PROJECT)
     if args.before_dll:
         ORCHESTRATORS["orchestrator-before"] = os.path.abspath(args.before_dll)
     args.footprint_peers = [*ORCHESTRATORS, *[p for p in args.peers.split(",") if p]]
