@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the orchestrator and its tests need and the machine lacks (Debian 12, as root):
 # PostgreSQL and Redis (run natively as resources), Node.js and npm (the dashboard's build), Chromium (browser tests),
-# wrk (benchmarks). Idempotent and quiet when all is there.
+# clang and zlib's headers (a Native AOT publish of an AppHost), wrk (benchmarks). Idempotent and quiet when all is there.
 set -euo pipefail
 
 missing=()
@@ -10,6 +10,10 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# Native AOT compiles and links with clang: any version will do (Debian's clang-14 alone has no `clang` command).
+has_clang() { command -v clang >/dev/null 2>&1 || compgen -c clang- | grep -Ex 'clang-[0-9]+' >/dev/null; }
+has_clang || missing+=(clang)
+[ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 for extra in "$@"; do
     command -v "$extra" >/dev/null 2>&1 || missing+=("$extra")
 done
@@ -19,6 +23,10 @@ if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    if [[ " ${missing[*]} " == *" clang "* ]] && ! command -v clang >/dev/null 2>&1; then
+        echo "The clang package was installed, but there is no clang command." >&2
+        exit 1
+    fi
 fi
 
 # The Debian packages start system-wide servers; the orchestrator runs its own, so leave theirs off.
