@@ -39,10 +39,15 @@ internal sealed class StreamTestClient : IAsyncDisposable
     /// <summary>Starts reading, for a client made not to.</summary>
     public void StartReading() => _receiving = Task.Run(ReceiveAsync);
 
-    /// <summary>Connects; a client made with <paramref name="read"/> false never reads (a slow client).</summary>
-    public static async Task<StreamTestClient> ConnectAsync(Uri uri, bool read = true)
+    /// <summary>Connects, with <paramref name="apiKey"/> in a header when given; a client made with <paramref name="read"/> false never reads (a slow client).</summary>
+    public static async Task<StreamTestClient> ConnectAsync(Uri uri, bool read = true, string? apiKey = null)
     {
         var socket = new ClientWebSocket();
+        if (apiKey is not null)
+        {
+            socket.Options.SetRequestHeader("X-Api-Key", apiKey);
+        }
+
         using var timeout = new CancellationTokenSource(Timeout);
         await socket.ConnectAsync(uri, timeout.Token);
         return new StreamTestClient(socket, read);
