@@ -11,7 +11,7 @@ internal static class NativeApi
 
     /// <summary>Waits until web (two replicas) and worker run and are healthy; returns <c>GET /api/v1/resources</c>.</summary>
     public static Task<JsonElement> WaitUntilAllHealthyAsync(NativeAppHost host) =>
-        Eventually.WaitAsync(() => host.Api.GetJsonAsync("/api/v1/resources", host.ViewerKey),
+        Eventually.WaitAsync(() => host.GetJsonAsync("/api/v1/resources"),
             list => list.GetArrayLength() == 2 && list.EnumerateArray().All(r =>
                 r.GetProperty("state").GetString() == "Running" && r.GetProperty("healthyReplicas").GetInt32() == r.GetProperty("replicas").GetInt32()),
             Timeout, "web and worker running and healthy");

@@ -41,7 +41,7 @@ public sealed class NativeApiTests(NativeAppHostFixture fixture)
         var worker = list.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "worker");
         Assert.Equal(["web"], NativeApi.Names(worker.GetProperty("dependencies")));
 
-        var detail = await Host.Api.GetJsonAsync("/api/v1/resources/web", Host.ViewerKey);
+        var detail = await Host.GetJsonAsync("/api/v1/resources/web");
         Assert.Equal(("web", "Running"), (detail.GetProperty("name").GetString(), detail.GetProperty("state").GetString()));
         Assert.Equal(["web-0", "web-1"], NativeApi.Names(detail.GetProperty("replicas")));
         using var http = new HttpClient { Timeout = NativeApi.Timeout };
@@ -54,7 +54,7 @@ public sealed class NativeApiTests(NativeAppHostFixture fixture)
             Assert.Equal($"ok pid={pid}", await http.GetStringAsync($"{replica.GetProperty("urls")[0].GetString()}/health"));
         }
 
-        var environment = (await Host.Api.GetJsonAsync("/api/v1/resources/worker", Host.ViewerKey)).GetProperty("environment");
+        var environment = (await Host.GetJsonAsync("/api/v1/resources/worker")).GetProperty("environment");
         Assert.Contains(environment.EnumerateArray(), e => e.GetProperty("name").GetString() == "services__web__http__0");
     }
 
@@ -67,7 +67,7 @@ public sealed class NativeApiTests(NativeAppHostFixture fixture)
             Assert.Equal("Healthy", (await Problems.ReadAsync(health)).GetProperty("status").GetString());
         }
 
-        var status = await Host.Api.GetJsonAsync("/api/v1/status", Host.ViewerKey);
+        var status = await Host.GetJsonAsync("/api/v1/status");
 
         // A busy machine may cross a host threshold (Degraded, with a host warning); no resource may be wrong.
         Assert.Contains(status.GetProperty("status").GetString(), new[] { "Healthy", "Degraded" });
@@ -90,6 +90,8 @@ public sealed class NativeApiTests(NativeAppHostFixture fixture)
             ? await Host.Api.GetAsync(path, Host.OperatorKey)
             : await Host.Api.PostAsync(path, Host.OperatorKey, json);
 
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest,
+            $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}\n{Host.OutputTail()}");
         var problem = await Problems.AssertBadRequestAsync(response, field);
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("errors").GetProperty(field)[0].GetString()));
     }
@@ -97,17 +99,17 @@ public sealed class NativeApiTests(NativeAppHostFixture fixture)
     [Fact]
     public async Task An_external_service_registers_is_shown_and_is_removed()
     {
-        var webUrl = NativeApi.Replica(await Host.Api.GetJsonAsync("/api/v1/resources/web", Host.ViewerKey), "web-0").GetProperty("urls")[0].GetString();
+        var webUrl = NativeApi.Replica(await Host.GetJsonAsync("/api/v1/resources/web"), "web-0").GetProperty("urls")[0].GetString();
         var body = $$"""{ "name": "partner", "endpoints": [ { "url": "{{webUrl}}", "weight": 2 } ], "healthCheck": { "path": "/health", "intervalSeconds": 1 }, "dependencies": [ "web" ] }""";
 
         using (var registered = await Host.Api.PostAsync("/api/v1/resources", Host.OperatorKey, body))
         {
-            Assert.True(registered.IsSuccessStatusCode, $"{(int)registered.StatusCode} {await registered.Content.ReadAsStringAsync()}");
+            Assert.True(registered.IsSuccessStatusCode, $"{(int)registered.StatusCode} {await registered.Content.ReadAsStringAsync()}\n{Host.OutputTail()}");
         }
 
         try
         {
-            var partner = await Eventually.WaitAsync(() => Host.Api.GetJsonAsync("/api/v1/resources/partner", Host.ViewerKey),
+            var partner = await Eventually.WaitAsync(() => Host.GetJsonAsync("/api/v1/resources/partner"),
                 d => d.GetProperty("healthyReplicas").GetInt32() == 1, NativeApi.Timeout, "partner probed healthy");
             Assert.Equal(("external", true), (partner.GetProperty("type").GetString(), partner.GetProperty("external").GetBoolean()));
             Assert.Equal(["partner-0"], NativeApi.Names(partner.GetProperty("replicas")));
@@ -116,7 +118,7 @@ public sealed class NativeApiTests(NativeAppHostFixture fixture)
         finally
         {
             using var removed = await Host.Api.DeleteAsync("/api/v1/resources/partner", Host.OperatorKey);
-            Assert.True(removed.IsSuccessStatusCode, $"{(int)removed.StatusCode} {await removed.Content.ReadAsStringAsync()}");
+            Assert.True(removed.IsSuccessStatusCode, $"{(int)removed.StatusCode} {await removed.Content.ReadAsStringAsync()}\n{Host.OutputTail()}");
         }
 
         using var gone = await Host.Api.GetAsync("/api/v1/resources/partner", Host.ViewerKey);
@@ -126,7 +128,7 @@ public sealed class NativeApiTests(NativeAppHostFixture fixture)
     [Fact]
     public async Task The_OpenAPI_document_is_served_with_the_routes_and_key_schemes()
     {
-        var document = await Host.Api.GetJsonAsync("/openapi/v1.json", Host.ViewerKey);
+        var document = await Host.GetJsonAsync("/openapi/v1.json");
 
         var paths = document.GetProperty("paths");
         foreach (var path in new[] { "/api/v1/status", "/api/v1/resources", "/api/v1/resources/{name}", "/api/v1/healing-history", "/api/v1/resources/{name}/restart" })

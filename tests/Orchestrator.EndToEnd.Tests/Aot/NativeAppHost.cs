@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Orchestrator.EndToEnd.Tests.Api;
 using Orchestrator.EndToEnd.Tests.CommandLine;
@@ -16,6 +17,8 @@ internal sealed partial class NativeAppHost : IAsyncDisposable
     public static readonly TimeSpan LaunchTimeout = TimeSpan.FromSeconds(120);
 
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
+    private const int OutputTailLines = 40;
 
     private readonly Process _process;
     private readonly TempDirectory _state;
@@ -103,6 +106,29 @@ internal sealed partial class NativeAppHost : IAsyncDisposable
         }
 
         return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary><c>GET</c> with the viewer key; a failure names the route and shows the AppHost's last lines (its exception).</summary>
+    public async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await Api.GetAsync(path, ViewerKey);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw Xunit.Sdk.FailException.ForFailure($"GET {path}: {(int)response.StatusCode} {text}\n{OutputTail()}");
+        }
+
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>For a failure message: what it printed from its last logged failure on (an exception behind a 500), else its last lines.</summary>
+    public string OutputTail()
+    {
+        var lines = Output.Split('\n');
+        var lastFailure = Array.FindLastIndex(lines, l => l.StartsWith("fail: ", StringComparison.Ordinal));
+        var shown = lastFailure >= 0 ? lines.Skip(lastFailure).Take(OutputTailLines) : lines.TakeLast(OutputTailLines);
+        return "The AppHost printed:\n" + string.Join('\n', shown);
     }
 
     public void Signal(int signal) => PosixSignals.Send(Pid, signal);
