@@ -15,22 +15,6 @@ public sealed class NativeApiTests(NativeAppHostFixture fixture)
     private NativeAppHost Host => fixture.Host;
 
     [Fact]
-    public async Task The_AppHost_runs_as_a_native_executable_not_through_dotnet()
-    {
-        var executable = fixture.Executable;
-        var header = new byte[4];
-        await using (var file = File.OpenRead(executable))
-        {
-            await file.ReadExactlyAsync(header);
-        }
-
-        Assert.Equal("\u007fELF"u8.ToArray(), header);
-        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(executable)!, NativePublish.ProjectName + ".dll")),
-            "a Native AOT publish has no managed entry assembly");
-        Assert.Equal(executable, new FileInfo($"/proc/{Host.Pid}/exe").LinkTarget);
-    }
-
-    [Fact]
     public async Task Resources_come_up_healthy_and_the_API_shows_their_live_pids_and_urls()
     {
         var list = await NativeApi.WaitUntilAllHealthyAsync(Host);

@@ -115,14 +115,17 @@ internal static partial class NativePublish
         }
     }
 
-    // The trim and AOT analysis warnings, once each (MSBuild repeats them in its summary).
+    // The trim and AOT analysis warnings, once each (MSBuild repeats them in its summary), without the project MSBuild appends.
     private static IReadOnlyList<string> Warnings(List<string> lines)
     {
         lock (lines)
         {
-            return lines.Where(l => AnalysisWarning().IsMatch(l)).Select(l => l.Trim()).Distinct().ToList();
+            return lines.Where(l => AnalysisWarning().IsMatch(l)).Select(l => ProjectSuffix().Replace(l, string.Empty).Trim()).Distinct().ToList();
         }
     }
+
+    [GeneratedRegex(@" \[[^\]]+\.csproj\]$")]
+    private static partial Regex ProjectSuffix();
 
     [GeneratedRegex(@"^clang-\d+$")]
     private static partial Regex VersionedClang();

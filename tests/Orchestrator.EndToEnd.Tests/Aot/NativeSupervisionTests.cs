@@ -17,7 +17,7 @@ public sealed class NativeSupervisionTests(NativeAppHostFixture fixture)
     {
         // The stream alone first: it does not depend on the REST API.
         var streamUri = new Uri($"ws://{Host.Api.BaseAddress.Authority}/api/v1/stream?resources=web");
-        await using var stream = await StreamTestClient.ConnectAsync(streamUri, apiKey: Host.ViewerKey);
+        await using var stream = await ConnectAsync(streamUri);
 
         var snapshot = await NextAsync(stream, "snapshot", _ => true);
         Assert.Single(stream.Seen);
@@ -56,6 +56,18 @@ public sealed class NativeSupervisionTests(NativeAppHostFixture fixture)
         Assert.Equal(["FailureDetected", "RestartScheduled", "RestartStarted", "RestartSucceeded"],
             kinds.Where(k => k is "FailureDetected" or "RestartScheduled" or "RestartStarted" or "RestartSucceeded"));
         Assert.All(history.EnumerateArray(), r => Assert.Equal("web", r.GetProperty("resource").GetString()));
+
+        async Task<StreamTestClient> ConnectAsync(Uri uri)
+        {
+            try
+            {
+                return await StreamTestClient.ConnectAsync(uri, apiKey: Host.ViewerKey);
+            }
+            catch (System.Net.WebSockets.WebSocketException ex)
+            {
+                throw Xunit.Sdk.FailException.ForFailure($"The stream refused the connection: {ex.Message}\n{Host.OutputTail()}");
+            }
+        }
 
         // A message that does not come says what came instead, and what the AppHost printed.
         async Task<JsonElement> NextAsync(StreamTestClient client, string type, Func<JsonElement, bool> predicate)
