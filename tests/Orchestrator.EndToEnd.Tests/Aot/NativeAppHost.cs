@@ -14,11 +14,14 @@ namespace Orchestrator.EndToEnd.Tests.Aot;
 /// </summary>
 internal sealed partial class NativeAppHost : IAsyncDisposable
 {
-    public static readonly TimeSpan LaunchTimeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan LaunchTimeout = TimeSpan.FromSeconds(120);
 
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
     private const int OutputTailLines = 40;
+
+    // The last line of the summary an AppHost prints once everything it launched is up.
+    private const string RunningLine = "Press Ctrl+C to stop everything.";
 
     private readonly Process _process;
     private readonly TempDirectory _state;
@@ -34,8 +37,6 @@ internal sealed partial class NativeAppHost : IAsyncDisposable
     public string Executable { get; }
 
     public int Pid => _process.Id;
-
-    public bool HasExited => _process.HasExited;
 
     public int ExitCode => _process.ExitCode;
 
@@ -88,25 +89,8 @@ internal sealed partial class NativeAppHost : IAsyncDisposable
     }
 
     /// <summary>Runs the executable once more with a subcommand (<c>status</c>, <c>resources --json</c>...) against this instance.</summary>
-    public async Task<CliResult> RunCommandAsync(params string[] args)
-    {
-        using var process = new Process { StartInfo = CreateStartInfo(Executable, StateDirectory, args) };
-        process.Start();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{Executable} {string.Join(' ', args)} did not exit within a minute.");
-        }
-
-        return new CliResult(process.ExitCode, await output, await error);
-    }
+    public Task<CliResult> RunCommandAsync(params string[] args) =>
+        AppHostProcess.RunAsync(CreateStartInfo(Executable, StateDirectory, args), $"{Executable} {string.Join(' ', args)}");
 
     /// <summary><c>GET</c> with the viewer key; a failure names the route and shows the AppHost's last lines (its exception).</summary>
     public async Task<JsonElement> GetJsonAsync(string path)
@@ -152,7 +136,15 @@ internal sealed partial class NativeAppHost : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            Signal(PosixSignals.Terminate);
+            try
+            {
+                Signal(PosixSignals.Terminate);
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited in between.
+            }
+
             if (!await WaitForExitAsync(StopTimeout))
             {
                 // Its reaper then kills whatever its replicas' process groups still hold.
@@ -166,8 +158,6 @@ internal sealed partial class NativeAppHost : IAsyncDisposable
         _output.Dispose();
         _state.Dispose();
     }
-
-    private const string RunningLine = "Press Ctrl+C to stop everything.";
 
     private static ProcessStartInfo CreateStartInfo(string executable, string stateDirectory, IReadOnlyList<string> args)
     {

@@ -33,6 +33,12 @@ internal static class AppHostProcess
             start.Environment[name] = value;
         }
 
+        return await RunAsync(start, $"dotnet AppHost.dll {string.Join(' ', args)}");
+    }
+
+    /// <summary>Runs <paramref name="start"/> (its output redirected) to its end, within a minute.</summary>
+    public static async Task<CliResult> RunAsync(ProcessStartInfo start, string description)
+    {
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -44,7 +50,7 @@ internal static class AppHostProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet AppHost.dll {string.Join(' ', args)} did not exit within {Timeout}.");
+            throw new TimeoutException($"{description} did not exit within {Timeout}.");
         }
 
         return new CliResult(process.ExitCode, await output, await error);
