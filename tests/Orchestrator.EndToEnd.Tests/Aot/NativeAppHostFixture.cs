@@ -16,11 +16,6 @@ public sealed class NativeAppHostFixture : IAsyncLifetime
     /// <summary>The native executable.</summary>
     internal string Executable => _publish?.Executable ?? throw Xunit.Sdk.FailException.ForFailure(_failure ?? "Not published.");
 
-    /// <summary>The trim and AOT analysis warnings of the publish.</summary>
-    internal IReadOnlyList<string> PublishWarnings => _publish?.Executable is not null
-        ? _publish.Warnings
-        : throw Xunit.Sdk.FailException.ForFailure(_failure ?? "Not published.");
-
     /// <summary>The shared running instance.</summary>
     internal NativeAppHost Host => _host ?? throw Xunit.Sdk.FailException.ForFailure(_failure ?? "The native AppHost did not start.");
 

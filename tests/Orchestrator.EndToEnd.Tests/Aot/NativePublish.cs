@@ -50,7 +50,6 @@ internal static partial class NativePublish
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Append(lines, e.Data);
         process.ErrorDataReceived += (_, e) => Append(lines, e.Data);
-        var clock = Stopwatch.StartNew();
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -73,10 +72,10 @@ internal static partial class NativePublish
         if (process.ExitCode != 0 || !File.Exists(executable))
         {
             return NativePublishResult.Failed(
-                $"dotnet publish of {ProjectName} with Native AOT failed (exit {process.ExitCode}, compiler {compiler}). Its last lines:\n{Tail(lines)}");
+                $"dotnet publish of {ProjectName} with Native AOT failed (exit {process.ExitCode}, compiler {compiler}).\n{Errors(lines)}Its last lines:\n{Tail(lines)}");
         }
 
-        return new NativePublishResult(executable, clock.Elapsed, null, Warnings(lines));
+        return new NativePublishResult(executable, null);
     }
 
     /// <summary><c>clang</c>, else the newest <c>clang-NN</c> on the PATH (Debian's clang-14 package alone has no <c>clang</c>).</summary>
@@ -107,6 +106,16 @@ internal static partial class NativePublish
         }
     }
 
+    // The errors first (once each: MSBuild repeats them in its summary), since a long tail may not reach them.
+    private static string Errors(List<string> lines)
+    {
+        lock (lines)
+        {
+            var errors = lines.Where(l => l.Contains(" error ", StringComparison.Ordinal)).Select(l => l.Trim()).Distinct().Take(TailLines).ToList();
+            return errors.Count == 0 ? string.Empty : $"Its errors:\n{string.Join('\n', errors)}\n";
+        }
+    }
+
     private static string Tail(List<string> lines)
     {
         lock (lines)
@@ -115,21 +124,6 @@ internal static partial class NativePublish
         }
     }
 
-    // The trim and AOT analysis warnings, once each (MSBuild repeats them in its summary), without the project MSBuild appends.
-    private static IReadOnlyList<string> Warnings(List<string> lines)
-    {
-        lock (lines)
-        {
-            return lines.Where(l => AnalysisWarning().IsMatch(l)).Select(l => ProjectSuffix().Replace(l, string.Empty).Trim()).Distinct().ToList();
-        }
-    }
-
-    [GeneratedRegex(@" \[[^\]]+\.csproj\]$")]
-    private static partial Regex ProjectSuffix();
-
     [GeneratedRegex(@"^clang-\d+$")]
     private static partial Regex VersionedClang();
-
-    [GeneratedRegex(@"(Trim|AOT) analysis warning IL\d+|warning IL(2|3)\d{3}")]
-    private static partial Regex AnalysisWarning();
 }
