@@ -32,7 +32,7 @@ public sealed class NativeAppHostFixture : IAsyncLifetime
         {
             _host = await NativeAppHost.StartAsync(_publish.Executable!);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException)
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException or System.ComponentModel.Win32Exception)
         {
             _failure = $"The native AppHost ({_publish.Executable}) did not come up: {ex.Message}";
         }
