@@ -10,9 +10,9 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-# Native AOT compiles and links with clang: any version will do (Debian's clang-14 alone has no `clang` command).
-has_clang() { command -v clang >/dev/null 2>&1 || compgen -c clang- | grep -Ex 'clang-[0-9]+' >/dev/null; }
-has_clang || missing+=(clang)
+# Native AOT compiles and links with `clang` (Debian's clang-14 alone has no `clang` command: the clang package adds it,
+# so that a plain `dotnet publish -r linux-x64` of an AppHost works).
+command -v clang >/dev/null 2>&1 || missing+=(clang)
 [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 for extra in "$@"; do
     command -v "$extra" >/dev/null 2>&1 || missing+=("$extra")

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Orchestrator.Hosting.Processes;
 
 /// <summary>
-/// One small bash process per runner that knows every live process group and kills them all when
+/// One small shell process per runner that knows every live process group and kills them all when
 /// the AppHost goes, however it goes: it reads <c>+GROUP</c> / <c>-GROUP</c> lines from a pipe whose
 /// only writer is the AppHost, and the kernel closes that pipe when the AppHost dies, even by SIGKILL.
 /// The parent-death signal kills each program; this kills what the programs started in their groups.
@@ -17,18 +17,20 @@ namespace Orchestrator.Hosting.Processes;
 /// </summary>
 internal sealed partial class ProcessGroupReaper : IDisposable
 {
-    // Ends on end-of-file: then every group still listed is killed. Its output goes nowhere.
+    // Ends on end-of-file: then every group still listed is killed. Its output goes nowhere. POSIX sh (dash on
+    // Debian: half of bash's memory), so the list is a string of " id " words and `kill` takes `-s KILL --`.
     public const string Script = """
         exec >/dev/null 2>&1
         trap '' INT QUIT HUP TERM
-        declare -A groups
+        groups=' '
         while read -r entry; do
+          group=${entry#?}
           case $entry in
-            +*) groups[${entry#+}]=1 ;;
-            -*) unset "groups[${entry#-}]" ;;
+            +*) case $groups in *" $group "*) ;; *) groups="$groups$group " ;; esac ;;
+            -*) case $groups in *" $group "*) groups="${groups%% $group *} ${groups#* $group }" ;; esac ;;
           esac
         done
-        for group in "${!groups[@]}"; do kill -KILL -- "-$group"; done
+        for group in $groups; do kill -s KILL -- "-$group"; done
         """;
 
     private readonly Process _process;
@@ -47,7 +49,7 @@ internal sealed partial class ProcessGroupReaper : IDisposable
     }
 
     /// <summary>Starts the reaper.</summary>
-    /// <exception cref="InvalidOperationException">setsid or bash is missing.</exception>
+    /// <exception cref="InvalidOperationException">setsid or sh is missing.</exception>
     public static ProcessGroupReaper Start(ILogger logger)
     {
         var info = new ProcessStartInfo(ProcessGroupCommand.Find("setsid"))
@@ -57,7 +59,7 @@ internal sealed partial class ProcessGroupReaper : IDisposable
             WorkingDirectory = "/",
         };
         info.ArgumentList.Add("--fork");
-        info.ArgumentList.Add(ProcessGroupCommand.Find("bash"));
+        info.ArgumentList.Add(ProcessGroupCommand.Find("sh"));
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add(Script);
         info.ArgumentList.Add("orchestrator-reaper");
