@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -10,9 +9,9 @@ namespace Orchestrator.Api.Streaming;
 /// <summary>Turns the stream's messages into frames: the JSON shape of the API (camelCase, enums as names, no nulls).</summary>
 internal static class StreamFrames
 {
-    private static readonly FrozenDictionary<Type, string> EventTypes = typeof(OrchestratorEvent)
-        .GetCustomAttributes<JsonDerivedTypeAttribute>()
-        .ToFrozenDictionary(a => a.DerivedType, a => (string)a.TypeDiscriminator!);
+    // The generated metadata's own list of derived types: the same discriminators the JSON carries, no reflection.
+    private static readonly FrozenDictionary<Type, string> EventTypes = OrchestratorEventJson.TypeInfo.PolymorphismOptions!.DerivedTypes
+        .ToFrozenDictionary(d => d.DerivedType, d => (string)d.TypeDiscriminator!);
 
     public static StreamFrame Event(OrchestratorEvent orchestratorEvent)
     {
