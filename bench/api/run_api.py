@@ -8,8 +8,9 @@ Healthy, then for each route runs wrk with 64 connections: a warm-up, then the m
 requests/s and p99 latency and writes bench/api/RESULTS.md.
 
 usage: bench/api/run_api.py [--duration 25] [--warmup 10] [--connections 64] [--threads 1] [--services 100]
-                            [--only TEXT] [--skip-build] [--no-write]
-Needs wrk (apt-get install -y wrk) and the .NET SDK. The API key is generated per run, handed to the
+                            [--only TEXT] [--skip-build] [--no-write] [--builds native,jit]
+Measures the AppHost published with Native AOT (as deployed) and the same built for `dotnet run`, one after
+the other. Needs wrk (apt-get install -y wrk), the .NET SDK, and clang and zlib1g-dev for the native build. The API key is generated per run, handed to the
 AppHost in its environment and to wrk through a 0600 file read by its Lua script: it is never printed.
 """
 import argparse, http.server, json, os, re, resource, secrets, shutil, socket, subprocess, sys, tempfile, threading, time, urllib.request
@@ -18,6 +19,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 PROJECT = os.path.join(HERE, "ApiBench", "ApiBench.csproj")
 DLL = os.path.join(HERE, "ApiBench", "bin", "Release", "net10.0", "ApiBench.dll")
+NATIVE = os.path.join(HERE, "ApiBench", "bin", "aot", "ApiBench")
 
 LUA = """
 local f = assert(io.open(os.getenv("BENCH_KEY_FILE"), "r"))
@@ -120,6 +122,8 @@ def main():
     ap.add_argument("--connections", type=int, default=64)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--services", type=int, default=100)
+    ap.add_argument("--builds", default="native,jit",
+                    help="native: the AppHost published with Native AOT (as deployed); jit: built for dotnet run")
     ap.add_argument("--no-write", action="store_true", help="print only, do not write RESULTS.md")
     ap.add_argument("--skip-build", action="store_true", help="use the ApiBench already built")
     ap.add_argument("--only", default="", help="run only the routes whose label contains this text")
@@ -127,8 +131,33 @@ def main():
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install -y wrk")
 
-    if not args.skip_build:
-        subprocess.run(["dotnet", "build", PROJECT, "-c", "Release", "-v", "q", "-nologo"], check=True, cwd=ROOT)
+    commands = {}
+    for build in args.builds.split(","):
+        if build == "native":
+            if not args.skip_build:
+                subprocess.run(["dotnet", "publish", PROJECT, "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true",
+                                "-o", os.path.dirname(NATIVE), "-v", "q", "-nologo"], check=True, cwd=ROOT)
+            commands[build] = [NATIVE]
+        elif build == "jit":
+            if not args.skip_build:
+                subprocess.run(["dotnet", "build", PROJECT, "-c", "Release", "-v", "q", "-nologo"], check=True, cwd=ROOT)
+            commands[build] = ["dotnet", DLL]
+        else:
+            sys.exit(f"unknown build '{build}': native or jit")
+
+    runs = {}
+    for build, command in commands.items():
+        print(f"## {build}", flush=True)
+        load_before = os.getloadavg()[0]
+        results = measure(command, args)
+        runs[build] = (results, (load_before, os.getloadavg()[0]))
+        print(f"load average (1 min) before {load_before:.1f}, after {os.getloadavg()[0]:.1f}", flush=True)
+    if not args.no_write:
+        write_results(runs, args)
+
+
+def measure(command, args):
+    """Starts the AppHost, registers the services, runs wrk on every route; returns one result per route."""
     state = tempfile.mkdtemp(prefix="apibench-")
     key = secrets.token_urlsafe(32)
     key_file = os.path.join(state, "bench-key")
@@ -143,7 +172,7 @@ def main():
     base = f"http://127.0.0.1:{port}"
     env = dict(os.environ, ORCHESTRATOR_API_PORT=str(port), ORCHESTRATOR_API_KEY=key)
     log = open(os.path.join(state, "apphost.log"), "w")
-    host = subprocess.Popen(["dotnet", DLL, state], env=env, stdout=log, stderr=subprocess.STDOUT)
+    host = subprocess.Popen([*command, state], env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_until(lambda: urllib.request.urlopen(base + "/health", timeout=2).status == 200, 60, "the API")
         names = [f"ext-{i:03d}" for i in range(args.services)]
@@ -166,7 +195,6 @@ def main():
         routes = [r for r in routes if args.only in r[0]]
         wrk_env = dict(os.environ, BENCH_KEY_FILE=key_file)
         results = []
-        load_before = os.getloadavg()[0]
         for label, path in routes:
             run_wrk(base + path, args.threads, args.connections, args.warmup, lua, wrk_env, host.pid)
             r = run_wrk(base + path, args.threads, args.connections, args.duration, lua, wrk_env, host.pid)
@@ -175,10 +203,7 @@ def main():
             print(f"{label}: {r['rps']:.0f} req/s, p50 {r['p50']:.2f} ms, p99 {r['p99']:.2f} ms, "
                   f"non-2xx {r['non2xx']} of {r['requests']} {r['socket_errors']}; CPU per request: AppHost {r['host_us']:.0f} us, "
                   f"wrk {r['wrk_us']:.0f} us -> {r['capacity']:.0f} req/s if both had the {os.cpu_count()} cores to themselves", flush=True)
-        load_after = os.getloadavg()[0]
-        print(f"load average (1 min) before {load_before:.1f}, after {load_after:.1f}")
-        if not args.no_write:
-            write_results(results, args, (load_before, load_after))
+        return results
     finally:
         host.terminate()
         try:
@@ -191,25 +216,32 @@ def main():
         shutil.rmtree(state, ignore_errors=True)
 
 
-def write_results(results, args, load):
+def write_results(runs, args):
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "unknown CPU")
+    names = {"native": "the AppHost published with Native AOT (as deployed)", "jit": "the same AppHost built for `dotnet run` (JIT)"}
     lines = [
         "# Control API benchmark",
         "",
         f"`bench/api/run_api.py` on {os.cpu_count()} cores ({cpu}), wrk and the AppHost on the same machine;",
         f"{args.services} registered external services (2 endpoints each, probed every 5 s), wrk -t{args.threads} "
         f"-c{args.connections}, {args.warmup} s warm-up, then {args.duration} s measured per route. "
-        f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; the machine's 1-minute load average was "
-        f"{load[0]:.1f} before and {load[1]:.1f} after (other work shared the 2 cores).",
+        f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, the builds one after the other.",
         "",
-        "| route | requests/s | p50 ms | p99 ms | non-2xx | AppHost CPU µs/request | wrk CPU µs/request | req/s the CPU cost allows on idle cores |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for r in results:
-        lines.append(f"| {r['label']} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['non2xx']} | "
-                     f"{r['host_us']:.0f} | {r['wrk_us']:.0f} | {r['capacity']:,.0f} |")
+    for build, (results, load) in runs.items():
+        lines += [
+            f"## {build}: {names[build]}",
+            "",
+            f"The machine's 1-minute load average was {load[0]:.1f} before and {load[1]:.1f} after.",
+            "",
+            "| route | requests/s | p50 ms | p99 ms | non-2xx | AppHost CPU µs/request | wrk CPU µs/request | req/s the CPU cost allows on idle cores |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for r in results:
+            lines.append(f"| {r['label']} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['non2xx']} | "
+                         f"{r['host_us']:.0f} | {r['wrk_us']:.0f} | {r['capacity']:,.0f} |")
+        lines.append("")
     lines += [
-        "",
         "Target for the balancer: at least 20,000 requests/s with p99 under 10 ms.",
         "",
         "How to read it: requests/s and latency are what wrk saw on this machine at that moment; when other work",
