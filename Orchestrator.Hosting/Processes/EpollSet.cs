@@ -12,7 +12,6 @@ internal sealed class EpollSet : IDisposable
     private const int NonBlocking = 0x800; // EFD_NONBLOCK
     private const int Add = 1; // EPOLL_CTL_ADD
     private const uint Readable = 1; // EPOLLIN
-    private const int Interrupted = 4; // EINTR
     private const ulong WakeKey = 0;
 
     // struct epoll_event { uint32_t events; uint64_t data; } is packed on x86-64 only.
@@ -77,7 +76,7 @@ internal sealed class EpollSet : IDisposable
         if (count < 0)
         {
             var error = Marshal.GetLastPInvokeError();
-            return error == Interrupted ? 0 : throw LibC.Error(error, "epoll_wait");
+            return error == Errno.Interrupted ? 0 : throw LibC.Error(error, "epoll_wait");
         }
 
         var written = 0;

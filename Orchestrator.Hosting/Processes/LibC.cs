@@ -9,7 +9,6 @@ namespace Orchestrator.Hosting.Processes;
 /// </summary>
 internal static class LibC
 {
-    private const int NoSuchProcess = 3; // ESRCH
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
@@ -64,7 +63,7 @@ internal static class LibC
         }
 
         var error = Marshal.GetLastPInvokeError();
-        return error == NoSuchProcess
+        return error == Errno.NoSuchProcess
             ? false
             : throw new InvalidOperationException($"kill({target}, {signal}) failed with errno {error}.");
     }

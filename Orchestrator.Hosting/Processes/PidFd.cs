@@ -8,9 +8,6 @@ namespace Orchestrator.Hosting.Processes;
 /// </summary>
 internal static class PidFd
 {
-    private const int NoSuchProcess = 3; // ESRCH
-    private const int NoChild = 10; // ECHILD
-    private const int Interrupted = 4; // EINTR
     private const int ByPid = 1; // P_PID
     private const int ByPidFd = 3; // P_PIDFD
     private const int NoHang = 1; // WNOHANG
@@ -28,7 +25,7 @@ internal static class PidFd
         }
 
         var error = Marshal.GetLastPInvokeError();
-        if (error == NoSuchProcess)
+        if (error == Errno.NoSuchProcess)
         {
             return null;
         }
@@ -52,14 +49,14 @@ internal static class PidFd
             }
 
             var error = Marshal.GetLastPInvokeError();
-            if (error == Interrupted)
+            if (error == Errno.Interrupted)
             {
                 continue;
             }
 
             // ECHILD: .NET reaps every child itself when SIGCHLD was ignored as the AppHost started.
             exitCode = null;
-            return error == NoChild ? true : throw LibC.Error(error, "waitid");
+            return error == Errno.NoChild ? true : throw LibC.Error(error, "waitid");
         }
     }
 
@@ -67,7 +64,7 @@ internal static class PidFd
     public static void Reap(int processId)
     {
         var info = default(SignalInfo);
-        while (WaitIdByPid(ByPid, processId, ref info, Exited) != 0 && Marshal.GetLastPInvokeError() == Interrupted)
+        while (WaitIdByPid(ByPid, processId, ref info, Exited) != 0 && Marshal.GetLastPInvokeError() == Errno.Interrupted)
         {
         }
     }
