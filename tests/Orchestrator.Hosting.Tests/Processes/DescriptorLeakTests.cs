@@ -2,7 +2,7 @@ using Orchestrator.Hosting.Processes;
 
 namespace Orchestrator.Hosting.Tests.Processes;
 
-/// <summary>Counts this process's descriptors, so nothing else may open or close any meanwhile.</summary>
+/// <summary>Counts this process's pipes and anonymous inodes, so nothing else may open or close any meanwhile.</summary>
 [CollectionDefinition(nameof(DescriptorLeakTests), DisableParallelization = true)]
 public sealed class DescriptorLeakCollection;
 
@@ -22,7 +22,7 @@ public sealed class DescriptorLeakTests
             await first.Exited.WaitAsync(TestSpecs.Patience);
         }
 
-        var before = ProcTable.OwnDescriptorCount();
+        var before = ProcTable.OwnPipeAndAnonymousDescriptorCount();
         var runner = new ProcessGroupRunner();
         try
         {
@@ -32,7 +32,7 @@ public sealed class DescriptorLeakTests
                 handles.Add(await runner.StartAsync(TestSpecs.Bash("echo up; sleep 1000") with { ReplicaName = $"test-{i}" }));
             }
 
-            Assert.True(ProcTable.OwnDescriptorCount() >= before + (3 * Replicas), "a pidfd and two pipes per replica while they run");
+            Assert.True(ProcTable.OwnPipeAndAnonymousDescriptorCount() >= before + (3 * Replicas), "a pidfd and two pipes per replica while they run");
             foreach (var handle in handles)
             {
                 LibC.SignalProcess(handle.ProgramProcessId, (int)ProcessSignal.Kill);
@@ -46,7 +46,7 @@ public sealed class DescriptorLeakTests
         }
 
         Assert.True(
-            await Eventually.TrueAsync(() => ProcTable.OwnDescriptorCount() <= before, TestSpecs.Patience),
-            $"{ProcTable.OwnDescriptorCount()} descriptors open, {before} before");
+            await Eventually.TrueAsync(() => ProcTable.OwnPipeAndAnonymousDescriptorCount() <= before, TestSpecs.Patience),
+            $"{ProcTable.OwnPipeAndAnonymousDescriptorCount()} pipes, pidfds, epoll sets and eventfds open, {before} before");
     }
 }

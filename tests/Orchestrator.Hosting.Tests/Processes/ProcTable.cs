@@ -29,8 +29,24 @@ internal static class ProcTable
             NumberStyles.HexNumber,
             CultureInfo.InvariantCulture);
 
-    /// <summary>The open file descriptors of this process.</summary>
-    public static int OwnDescriptorCount() => Directory.GetFiles("/proc/self/fd").Length;
+    /// <summary>
+    /// The open descriptors of this process of the kinds a runner makes: pipes and anonymous inodes (pidfds,
+    /// epoll sets, eventfds). The test host's own sockets and files, which it may open at any time, are not counted.
+    /// </summary>
+    public static int OwnPipeAndAnonymousDescriptorCount() => Directory.GetFiles("/proc/self/fd").Count(IsPipeOrAnonymous);
+
+    private static bool IsPipeOrAnonymous(string descriptor)
+    {
+        try
+        {
+            return new FileInfo(descriptor).LinkTarget is { } target
+                && (target.StartsWith("pipe:", StringComparison.Ordinal) || target.StartsWith("anon_inode:", StringComparison.Ordinal));
+        }
+        catch (IOException)
+        {
+            return false; // closed while listed
+        }
+    }
 
     private static (char State, int Parent, int Group)? ReadStat(int pid)
     {
